@@ -1,0 +1,78 @@
+package ai.truedy.loader;
+
+import ai.truedy.loader.batching.ContactBatches;
+import ai.truedy.loader.contacts.PhoneNormalizer;
+import ai.truedy.loader.delivery.ApiAnswers;
+import ai.truedy.loader.delivery.ApiKey;
+import ai.truedy.loader.delivery.BatchOutcomes;
+import ai.truedy.loader.delivery.TruedyRequest;
+import ai.truedy.loader.intake.FileIntake;
+import ai.truedy.loader.reporting.FileReports;
+import ai.truedy.loader.reporting.OutputNames;
+import ai.truedy.loader.sandbox.TruedySandbox;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the settings and binds the beans the routes call by name ({@code fileIntake},
+ * {@code contactBatches}, {@code truedyRequest}, {@code batchOutcomes}, {@code fileReports},
+ * {@code loaderRun}). Without an API key it first starts the built-in sandbox and points
+ * {@code truedy.base-url} at it. Folders are made absolute here, so the routes see absolute paths.
+ */
+public final class LoaderBeans implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoaderBeans.class);
+
+    private final LoaderRun run;
+
+    public LoaderBeans(LoaderRun run) {
+        this.run = run;
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        LoaderSettings settings = LoaderSettings.from(properties::resolveProperty);
+        settings.prepareFolders();
+        properties.addOverrideProperty("loader.inbox", settings.inbox().toString());
+        properties.addOverrideProperty("loader.done", settings.done().toString());
+        properties.addOverrideProperty("loader.error", settings.error().toString());
+        properties.addOverrideProperty("loader.retry", settings.retry().toString());
+
+        ApiKey apiKey = settings.apiKey();
+        if (settings.useSandbox()) {
+            TruedySandbox sandbox = TruedySandbox.start(settings.sandboxPort(), settings.sandboxDir());
+            context.addService(sandbox, true, true);
+            properties.addOverrideProperty("truedy.base-url", sandbox.baseUrl());
+            apiKey = new ApiKey(sandbox.apiKey());
+            LOG.warn("*** SANDBOX MODE: truedy.api-key is empty, so contacts go to the built-in sandbox at {}, "
+                    + "not to Truedy. What it receives is kept in {}. Set TRUEDY_API_KEY to send for real. ***",
+                    sandbox.baseUrl(), settings.sandboxDir());
+        } else {
+            LOG.info("Sending to {} (batches of at most {})", settings.baseUrl(), settings.batchSize());
+        }
+
+        ObjectMapper json = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        OutputNames names = new OutputNames(settings.done(), settings.error(), settings.retry());
+        FileIntake intake = new FileIntake(names, new PhoneNormalizer(settings.defaultRegion()),
+                settings.defaultBatchCallId(), settings.error(), settings.retry());
+
+        Registry registry = context.getRegistry();
+        registry.bind("loaderRun", run);
+        registry.bind("fileIntake", intake);
+        registry.bind("contactBatches", new ContactBatches(settings.batchSize()));
+        registry.bind("truedyRequest", new TruedyRequest(json, apiKey));
+        registry.bind("batchOutcomes", new BatchOutcomes(new ApiAnswers(json)));
+        registry.bind("fileReports", new FileReports(json.writerWithDefaultPrettyPrinter(), intake, run,
+                settings.done(), settings.error()));
+    }
+}

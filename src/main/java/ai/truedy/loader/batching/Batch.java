@@ -1,0 +1,26 @@
+package ai.truedy.loader.batching;
+
+import java.util.List;
+
+import ai.truedy.loader.contacts.Contact;
+import ai.truedy.loader.contacts.RowVerdict.Ready;
+
+/** Contacts for one batch call, sent in one request, with the rows they came from. */
+public record Batch(String batchCallId, int sequence, List<Ready> items) {
+
+    public List<Contact> contacts() {
+        return items.stream().map(Ready::contact).toList();
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public long firstRow() {
+        return items.get(0).row().number();
+    }
+
+    public long lastRow() {
+        return items.get(items.size() - 1).row().number();
+    }
+}

@@ -1,0 +1,103 @@
+package ai.truedy.loader.batching;
+
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import ai.truedy.loader.contacts.RejectReason;
+import ai.truedy.loader.contacts.RowVerdict;
+import ai.truedy.loader.contacts.RowVerdict.Ready;
+import ai.truedy.loader.contacts.RowVerdict.Rejected;
+import ai.truedy.loader.intake.FileLoad;
+import ai.truedy.loader.intake.MalformedRowException;
+import ai.truedy.loader.intake.SourceRow;
+import org.apache.camel.Exchange;
+
+/**
+ * Groups a file's contacts into API-sized batches, one batch call id each, in file order.
+ * Rows are read lazily as the route's streaming split asks for the next batch, so a file of any
+ * size is held in memory one batch (per batch call id) at a time. Rejected rows go straight to
+ * the file's ledger.
+ */
+public final class ContactBatches {
+
+    private final int batchSize;
+
+    public ContactBatches(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    /** The batches of the file in the exchange, for the route's split. */
+    public Iterator<Batch> of(Exchange exchange) {
+        return new BatchIterator(exchange.getProperty(FileLoad.PROPERTY, FileLoad.class), batchSize);
+    }
+
+    private static final class BatchIterator implements Iterator<Batch> {
+        private final FileLoad load;
+        private final int batchSize;
+        private final Map<String, List<Ready>> open = new LinkedHashMap<>();
+        private final Deque<Batch> full = new ArrayDeque<>();
+        private int sequence;
+        private boolean rowsEnded;
+
+        BatchIterator(FileLoad load, int batchSize) {
+            this.load = load;
+            this.batchSize = batchSize;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (full.isEmpty() && !rowsEnded) {
+                readRow();
+            }
+            return !full.isEmpty();
+        }
+
+        @Override
+        public Batch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return full.removeFirst();
+        }
+
+        private void readRow() {
+            SourceRow row;
+            try {
+                row = load.source().nextRow();
+            } catch (MalformedRowException e) {
+                load.ledger().rowRead();
+                load.ledger().reject(new SourceRow(e.row(), new String[0]), RejectReason.MALFORMED_ROW,
+                        "cannot parse from here on: " + e.getMessage());
+                row = null;
+            }
+            if (row == null) {
+                rowsEnded = true;
+                open.forEach((batchCallId, items) -> full.addLast(batch(batchCallId, items)));
+                open.clear();
+                return;
+            }
+            load.ledger().rowRead();
+            RowVerdict verdict = load.contacts().read(row);
+            if (verdict instanceof Rejected rejected) {
+                load.ledger().reject(rejected.row(), rejected.reason(), rejected.detail());
+            } else if (verdict instanceof Ready ready) {
+                List<Ready> items = open.computeIfAbsent(ready.batchCallId(), id -> new ArrayList<>(batchSize));
+                items.add(ready);
+                if (items.size() == batchSize) {
+                    full.addLast(batch(ready.batchCallId(), items));
+                    open.remove(ready.batchCallId());
+                }
+            }
+        }
+
+        private Batch batch(String batchCallId, List<Ready> items) {
+            return new Batch(batchCallId, ++sequence, List.copyOf(items));
+        }
+    }
+}

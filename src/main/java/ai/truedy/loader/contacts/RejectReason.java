@@ -1,0 +1,19 @@
+package ai.truedy.loader.contacts;
+
+import java.util.Locale;
+
+/** Why a row was not accepted. The codes are a contract with ops: they appear in rejected.csv and reports. */
+public enum RejectReason {
+    MISSING_PHONE,
+    INVALID_PHONE,
+    DUPLICATE_IN_FILE,
+    NO_BATCH_CALL_ID,
+    MALFORMED_ROW,
+    API_REJECTED,
+    BATCH_CALL_NOT_FOUND,
+    API_VALIDATION;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

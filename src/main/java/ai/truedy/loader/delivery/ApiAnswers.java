@@ -1,0 +1,136 @@
+package ai.truedy.loader.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.truedy.loader.contacts.RejectReason;
+import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
+import ai.truedy.loader.delivery.BatchOutcome.Disposition;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * Reads an answer of "Add Contacts to Batch Call" into a {@link BatchOutcome}. It knows both 200
+ * bodies the API documents ({@code added_count}/{@code failed_count}, and
+ * {@code added}/{@code duplicates_skipped}/{@code invalid_skipped}/{@code total_contacts}) and both
+ * error bodies ({@code error.code}/{@code error.message}, and the 422 {@code detail[]} list). A body
+ * that is not JSON, such as a proxy's HTML page, is read as having no fields.
+ */
+public final class ApiAnswers {
+
+    private final ObjectMapper json;
+
+    public ApiAnswers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public BatchOutcome read(int status, String body) {
+        JsonNode root = parse(body);
+        String requestId = textOrNull(root.path("meta").path("request_id"));
+        if (status >= 200 && status < 300) {
+            return new BatchOutcome(Disposition.ACCEPTED, status, requestId, null,
+                    describe(status, null, null, requestId), counts(root.path("data")));
+        }
+        JsonNode error = root.path("error");
+        String code = textOrNull(error.path("code"));
+        String message = status == 422 && root.has("detail") ? validationMessages(root.path("detail"))
+                : textOrNull(error.path("message"));
+        String detail = describe(status, code, message, requestId);
+        return switch (classify(status)) {
+            case RETRY -> new BatchOutcome(Disposition.RETRY, status, requestId, null, detail, ApiCounts.NONE);
+            case NOT_FOUND -> rejected(status, requestId, RejectReason.BATCH_CALL_NOT_FOUND, detail);
+            case VALIDATION -> rejected(status, requestId, RejectReason.API_VALIDATION, detail);
+            case REJECTED -> rejected(status, requestId, RejectReason.API_REJECTED, detail);
+        };
+    }
+
+    /** No answer at all: connection refused or reset, timeout. The data is fine, so it is retried. */
+    public BatchOutcome noAnswer(Throwable failure) {
+        String detail = "no answer from the API: " + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+        return new BatchOutcome(Disposition.RETRY, null, null, null, detail, ApiCounts.NONE);
+    }
+
+    private enum Kind { RETRY, NOT_FOUND, VALIDATION, REJECTED }
+
+    /**
+     * 404 and 422 and the other 4xx answers are about the data and are final; 401, 402 (credits),
+     * 403, 408, 429 and 5xx are about the account, the rate or the server, and so is anything else
+     * unexpected (a redirect, say): those rows wait in retry/.
+     */
+    private static Kind classify(int status) {
+        if (status == 404) {
+            return Kind.NOT_FOUND;
+        }
+        if (status == 422) {
+            return Kind.VALIDATION;
+        }
+        boolean retryable4xx = status == 401 || status == 402 || status == 403 || status == 408 || status == 429;
+        if (status >= 400 && status < 500 && !retryable4xx) {
+            return Kind.REJECTED;
+        }
+        return Kind.RETRY;
+    }
+
+    private static BatchOutcome rejected(int status, String requestId, RejectReason reason, String detail) {
+        return new BatchOutcome(Disposition.REJECTED, status, requestId, reason, detail, ApiCounts.NONE);
+    }
+
+    private static ApiCounts counts(JsonNode data) {
+        return new ApiCounts(
+                firstInt(data, "added_count", "added"),
+                firstInt(data, "failed_count", null),
+                firstInt(data, "duplicates_skipped", null),
+                firstInt(data, "invalid_skipped", null),
+                firstInt(data, "total_contacts", null));
+    }
+
+    private static String validationMessages(JsonNode detail) {
+        List<String> messages = new ArrayList<>();
+        for (JsonNode item : detail) {
+            List<String> loc = new ArrayList<>();
+            item.path("loc").forEach(part -> loc.add(part.asText()));
+            String msg = textOrNull(item.path("msg"));
+            messages.add(String.join(".", loc) + ": " + (msg == null ? "invalid" : msg));
+        }
+        return messages.isEmpty() ? null : String.join("; ", messages);
+    }
+
+    private static String describe(int status, String code, String message, String requestId) {
+        StringBuilder text = new StringBuilder("HTTP ").append(status);
+        if (code != null) {
+            text.append(' ').append(code);
+        }
+        if (message != null) {
+            text.append(": ").append(message);
+        }
+        if (requestId != null) {
+            text.append(" (request ").append(requestId).append(')');
+        }
+        return text.toString();
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(body);
+        } catch (Exception notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static Integer firstInt(JsonNode data, String name, String alternative) {
+        JsonNode node = data.path(name);
+        if (!node.isNumber() && alternative != null) {
+            node = data.path(alternative);
+        }
+        return node.isNumber() ? node.intValue() : null;
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+}

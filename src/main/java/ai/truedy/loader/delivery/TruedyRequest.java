@@ -1,0 +1,56 @@
+package ai.truedy.loader.delivery;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import ai.truedy.loader.batching.Batch;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+
+/**
+ * Turns a batch into the "Add Contacts to Batch Call" request: the JSON body, the bearer token and
+ * the URL-encoded batch call id for the path. Only these headers go out: the file's headers are
+ * dropped, so nothing about the local file leaks to the API.
+ */
+public final class TruedyRequest {
+
+    /** The exchange property holding the batch while its request is under way. */
+    public static final String BATCH = "loaderBatch";
+    /** The exchange property holding the batch call id, encoded for the URL path. */
+    public static final String BATCH_CALL_PATH = "loaderBatchCallPath";
+
+    private final ObjectMapper json;
+    private final ApiKey apiKey;
+
+    public TruedyRequest(ObjectMapper json, ApiKey apiKey) {
+        this.json = json;
+        this.apiKey = apiKey;
+    }
+
+    public void prepare(Exchange exchange) throws JsonProcessingException, InvalidPayloadException {
+        Batch batch = exchange.getMessage().getMandatoryBody(Batch.class);
+        exchange.setProperty(BATCH, batch);
+        exchange.setProperty(BATCH_CALL_PATH, pathSegment(batch.batchCallId()));
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("Accept", "application/json");
+        message.setHeader("Authorization", apiKey.bearer());
+        message.setBody(json.writeValueAsBytes(Map.of("contacts", batch.contacts())));
+    }
+
+    /** Percent-encodes an id for one URL path segment (a space is %20, a slash %2F). */
+    static String pathSegment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Drops the request's secrets from the message once the call is over. */
+    static void forget(Message message) {
+        message.removeHeader("Authorization");
+    }
+}

@@ -1,0 +1,82 @@
+package ai.truedy.loader.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import ai.truedy.loader.contacts.ColumnMap;
+import ai.truedy.loader.contacts.ContactRows;
+import ai.truedy.loader.contacts.PhoneNormalizer;
+import ai.truedy.loader.reporting.FileLedger;
+import ai.truedy.loader.reporting.FileReports;
+import ai.truedy.loader.reporting.OutputNames;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a file the inbox route picked up: gives it a unique output stem, opens its rows, maps its
+ * header, and settles which batch call its rows belong to when they do not say.
+ */
+public final class FileIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
+
+    private final OutputNames names;
+    private final PhoneNormalizer phones;
+    private final String defaultBatchCallId;
+    private final Path error;
+    private final Path retry;
+
+    public FileIntake(OutputNames names, PhoneNormalizer phones, String defaultBatchCallId, Path error, Path retry) {
+        this.names = names;
+        this.phones = phones;
+        this.defaultBatchCallId = defaultBatchCallId;
+        this.error = error;
+        this.retry = retry;
+    }
+
+    /** Opens the file in the exchange and leaves a {@link FileLoad} on it for the rest of the route. */
+    public void open(Exchange exchange) throws IOException, UnreadableFileException {
+        IntakeFile file = identify(exchange);
+        LOG.info("Loading {}{}", file.relativePath(),
+                file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId());
+        CsvSource source = CsvSource.open(file.path());
+        ColumnMap columns = ColumnMap.of(source.header()).orElse(null);
+        if (columns == null) {
+            source.close();
+            throw new UnreadableFileException("no phone column: the header has " + source.header()
+                    + "; a phone column may be named any of " + ColumnMap.acceptedPhoneNames()
+                    + " (case, spaces, '_', '-' and '.' do not matter)");
+        }
+        String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
+        FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), source.header(),
+                columns.batchCallId(), error.resolve(file.stem() + FileReports.REJECTED),
+                retry.resolve(file.stem() + FileReports.RETRY));
+        exchange.setProperty(FileLoad.PROPERTY,
+                new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId), ledger));
+    }
+
+    /** The file in the exchange with its unique stem; reserved once, then kept on the exchange. */
+    public IntakeFile identify(Exchange exchange) {
+        IntakeFile known = exchange.getProperty(IntakeFile.class.getName(), IntakeFile.class);
+        if (known != null) {
+            return known;
+        }
+        Message message = exchange.getMessage();
+        Path path = Path.of(message.getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        String relative = message.getHeader("CamelFileRelativePath", path.getFileName().toString(), String.class)
+                .replace('\\', '/');
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot + 1) : "";
+        int slash = relative.indexOf('/');
+        String folder = slash > 0 ? relative.substring(0, slash) : "";
+        IntakeFile file = new IntakeFile(path, relative, names.reserve(base, extension), extension, folder,
+                Instant.now());
+        exchange.setProperty(IntakeFile.class.getName(), file);
+        return file;
+    }
+}

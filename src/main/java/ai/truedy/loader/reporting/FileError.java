@@ -1,0 +1,16 @@
+package ai.truedy.loader.reporting;
+
+/**
+ * Written as {@code error/<stem>.error.json} when a file could not be loaded: why, and what had
+ * already happened to its rows before it stopped (nothing, for a file that could not be read at all).
+ */
+public record FileError(
+        String file,
+        String error,
+        String failedAt,
+        long rowsRead,
+        long accepted,
+        long rejected,
+        long pendingRetry,
+        FileReport.Outputs outputs) {
+}

@@ -1,0 +1,139 @@
+package ai.truedy.loader.reporting;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import ai.truedy.loader.batching.Batch;
+import ai.truedy.loader.contacts.RejectReason;
+import ai.truedy.loader.contacts.RowVerdict.Ready;
+import ai.truedy.loader.delivery.BatchOutcome;
+import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
+import ai.truedy.loader.intake.SourceRow;
+import ai.truedy.loader.reporting.FileReport.BatchReport;
+
+/**
+ * Where every row of one file is written down as it is settled: accepted, rejected (to
+ * {@code error/<stem>.rejected.csv} with its original values, row number, reason and detail) or
+ * pending retry (to {@code retry/<stem>.retry.csv}, re-droppable as it is). Safe to use from the
+ * threads that settle batches.
+ */
+public final class FileLedger {
+
+    private final String file;
+    private final Instant startedAt;
+    private final int columns;
+    private final int batchCallIdColumn;
+    private final CsvOutput rejectedRows;
+    private final CsvOutput retryRows;
+    private final Map<String, Long> reasons = new TreeMap<>();
+    private final List<BatchReport> batches = new ArrayList<>();
+    private long rows;
+    private long accepted;
+    private long rejected;
+    private long pendingRetry;
+    private long added;
+    private long failed;
+    private long duplicatesSkipped;
+    private long invalidSkipped;
+
+    /**
+     * @param header            the file's header cells
+     * @param batchCallIdColumn the header's batch_call_id column, or -1 when it has none
+     * @param rejectedFile      where rejected rows go
+     * @param retryFile         where rows to send again go
+     */
+    public FileLedger(String file, Instant startedAt, List<String> header, int batchCallIdColumn,
+                      Path rejectedFile, Path retryFile) {
+        this.file = file;
+        this.startedAt = startedAt;
+        this.columns = header.size();
+        this.batchCallIdColumn = batchCallIdColumn < 0 ? header.size() : batchCallIdColumn;
+        List<String> rejectedHeader = new ArrayList<>(header);
+        rejectedHeader.addAll(List.of("row", "reason", "detail"));
+        List<String> retryHeader = new ArrayList<>(header);
+        if (batchCallIdColumn < 0) {
+            retryHeader.add("batch_call_id");
+        }
+        this.rejectedRows = new CsvOutput(rejectedFile, rejectedHeader);
+        this.retryRows = new CsvOutput(retryFile, retryHeader);
+    }
+
+    /** A data row was read from the file; it must end up accepted, rejected or pending retry. */
+    public synchronized void rowRead() {
+        rows++;
+    }
+
+    public synchronized void reject(SourceRow row, RejectReason reason, String detail) {
+        String[] values = row.valuesFor(columns + 3);
+        values[columns] = Long.toString(row.number());
+        values[columns + 1] = reason.code();
+        values[columns + 2] = detail;
+        rejectedRows.write(values);
+        reasons.merge(reason.code(), 1L, Long::sum);
+        rejected++;
+    }
+
+    /** Writes down what the API made of a batch, for each of its rows. */
+    public synchronized void settle(Batch batch, BatchOutcome outcome) {
+        switch (outcome.disposition()) {
+            case ACCEPTED -> {
+                accepted += batch.size();
+                addApiCounts(outcome.counts());
+            }
+            case REJECTED -> batch.items().forEach(item -> reject(item.row(), outcome.reason(), outcome.detail()));
+            case RETRY -> batch.items().forEach(this::retry);
+        }
+        batches.add(report(batch, outcome));
+    }
+
+    /** Commits the output files and sums up. */
+    public synchronized FileReport close(Instant finishedAt, String original, String report) throws IOException {
+        Path rejectedFile = rejectedRows.commit();
+        Path retryFile = retryRows.commit();
+        return new FileReport(file, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
+                pendingRetry, Map.copyOf(reasons),
+                new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
+                new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile)),
+                List.copyOf(batches));
+    }
+
+    public synchronized long rows() {
+        return rows;
+    }
+
+    private void retry(Ready item) {
+        String[] values = item.row().valuesFor(Math.max(columns, batchCallIdColumn + 1));
+        values[batchCallIdColumn] = item.batchCallId();
+        retryRows.write(values);
+        pendingRetry++;
+    }
+
+    private void addApiCounts(ApiCounts counts) {
+        added += orZero(counts.added());
+        failed += orZero(counts.failed());
+        duplicatesSkipped += orZero(counts.duplicatesSkipped());
+        invalidSkipped += orZero(counts.invalidSkipped());
+    }
+
+    private static BatchReport report(Batch batch, BatchOutcome outcome) {
+        ApiCounts counts = outcome.counts();
+        return new BatchReport(batch.sequence(), batch.batchCallId(), batch.firstRow(), batch.lastRow(), batch.size(),
+                outcome.httpStatus(), outcome.requestId(), outcome.disposition().name().toLowerCase(),
+                outcome.reason() == null ? null : outcome.reason().code(),
+                counts.added(), counts.failed(), counts.duplicatesSkipped(), counts.invalidSkipped(),
+                counts.totalContacts(), outcome.detail());
+    }
+
+    private static long orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static String pathOrNull(Path path) {
+        return path == null ? null : path.toString();
+    }
+}

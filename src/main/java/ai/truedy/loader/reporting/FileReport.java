@@ -1,0 +1,53 @@
+package ai.truedy.loader.reporting;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report written for each file, {@code done/<stem>.report.json}. Every row is in exactly one of
+ * {@code accepted}, {@code rejected} and {@code pending_retry}: {@code rows == accepted + rejected + pending_retry}.
+ */
+public record FileReport(
+        String file,
+        String startedAt,
+        String finishedAt,
+        long rows,
+        long accepted,
+        long rejected,
+        long pendingRetry,
+        Map<String, Long> reasons,
+        ApiTotals api,
+        Outputs outputs,
+        List<BatchReport> batches) {
+
+    /** What the API said it did with the accepted contacts, summed over the batches that reported it. */
+    public record ApiTotals(long added, long failed, long duplicatesSkipped, long invalidSkipped) {
+    }
+
+    /** Where the file's rows went. Null entries mean no such file was needed. */
+    public record Outputs(String original, String report, String rejected, String retry) {
+    }
+
+    /** One request to the API. */
+    public record BatchReport(
+            int batch,
+            String batchCallId,
+            long firstRow,
+            long lastRow,
+            int contacts,
+            Integer httpStatus,
+            String requestId,
+            String outcome,
+            String reason,
+            Integer added,
+            Integer failed,
+            Integer duplicatesSkipped,
+            Integer invalidSkipped,
+            Integer totalContacts,
+            String detail) {
+    }
+
+    public boolean everyRowAccepted() {
+        return accepted == rows;
+    }
+}

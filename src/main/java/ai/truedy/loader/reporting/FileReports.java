@@ -1,0 +1,102 @@
+package ai.truedy.loader.reporting;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import ai.truedy.loader.LoaderRun;
+import ai.truedy.loader.intake.FileIntake;
+import ai.truedy.loader.intake.FileLoad;
+import ai.truedy.loader.intake.IntakeFile;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files the outcome of a file: its report, its rejected and retry rows, and where the original goes.
+ * The original itself is moved by the file endpoint when the exchange completes, to the path this
+ * bean leaves in the {@value #ARCHIVE_TO} exchange property.
+ */
+public final class FileReports {
+
+    public static final String ARCHIVE_TO = "loaderArchiveTo";
+    public static final String REPORT = ".report.json";
+    public static final String ERROR = ".error.json";
+    public static final String REJECTED = ".rejected.csv";
+    public static final String RETRY = ".retry.csv";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileReports.class);
+
+    private final ObjectWriter json;
+    private final FileIntake intake;
+    private final LoaderRun run;
+    private final Path done;
+    private final Path error;
+
+    public FileReports(ObjectWriter json, FileIntake intake, LoaderRun run, Path done, Path error) {
+        this.json = json;
+        this.intake = intake;
+        this.run = run;
+        this.done = done;
+        this.error = error;
+    }
+
+    /** Every row is settled: the report goes to done/ and so does the original. */
+    public void complete(Exchange exchange) throws IOException {
+        FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
+        load.close();
+        IntakeFile file = load.file();
+        Path original = done.resolve(file.archiveName());
+        Path reportFile = done.resolve(file.stem() + REPORT);
+        FileReport report = load.ledger().close(Instant.now(), original.toString(), reportFile.toString());
+        if (report.rows() != report.accepted() + report.rejected() + report.pendingRetry()) {
+            LOG.error("{}: rows do not add up ({} rows, {} accepted, {} rejected, {} pending retry); this is a bug",
+                    file.relativePath(), report.rows(), report.accepted(), report.rejected(), report.pendingRetry());
+        }
+        AtomicFiles.write(reportFile, json.writeValueAsBytes(report));
+        exchange.setProperty(ARCHIVE_TO, original.toString());
+        run.fileLoaded(report);
+        LOG.info("Finished {} in {} ms: {} rows, {} accepted, {} rejected, {} pending retry -> {}",
+                file.relativePath(), Duration.between(file.startedAt(), Instant.now()).toMillis(), report.rows(),
+                report.accepted(), report.rejected(), report.pendingRetry(), reportFile);
+    }
+
+    /** The file cannot be read as a contact list: the original and the reason go to error/. */
+    public void unreadable(Exchange exchange) throws IOException {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        IntakeFile file = intake.identify(exchange);
+        LOG.warn("Cannot load {}: {} -> {}", file.relativePath(), cause.getMessage(), error);
+        moveToError(exchange, file, cause.getMessage());
+    }
+
+    /**
+     * Something unexpected stopped the file part-way. The rows settled so far keep their outcome
+     * (their rejected and retry files are written); the original goes to error/ with the reason.
+     */
+    public void failed(Exchange exchange) throws IOException {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        IntakeFile file = intake.identify(exchange);
+        LOG.error("Failed to load {} -> {}", file.relativePath(), error, cause);
+        moveToError(exchange, file, "unexpected error: " + cause);
+    }
+
+    private void moveToError(Exchange exchange, IntakeFile file, String reason) throws IOException {
+        Path original = error.resolve(file.archiveName());
+        FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
+        FileError record;
+        if (load == null) {
+            record = new FileError(file.relativePath(), reason, Instant.now().toString(), 0, 0, 0, 0,
+                    new FileReport.Outputs(original.toString(), null, null, null));
+        } else {
+            load.close();
+            FileReport partial = load.ledger().close(Instant.now(), original.toString(), null);
+            record = new FileError(file.relativePath(), reason, partial.finishedAt(), partial.rows(),
+                    partial.accepted(), partial.rejected(), partial.pendingRetry(), partial.outputs());
+        }
+        AtomicFiles.write(error.resolve(file.stem() + ERROR), json.writeValueAsBytes(record));
+        exchange.setProperty(ARCHIVE_TO, original.toString());
+        run.fileFailed();
+    }
+}
