@@ -12,8 +12,9 @@ import org.apache.camel.main.Main;
  * Runs the loader on Camel Main: {@code java -jar truedy-contacts-loader.jar [--once]}.
  *
  * <p>Settings come from the packaged defaults, then {@code ./application.properties} if present,
- * then environment variables ({@code TRUEDY_API_KEY}) and {@code -D} options. Routes come from
- * {@code ./routes/*.camel.yaml} when that folder exists, else from the packaged copies.
+ * then environment variables ({@code TRUEDY_API_KEY}) and {@code -D} options, then any settings
+ * given in code. Routes come from {@code ./routes/*.camel.yaml} when that folder exists, else from
+ * the packaged copies.
  *
  * <p>Exit codes: 0 every row accepted; 3 some rows rejected or pending retry, or a file could not
  * be loaded; 1 the loader could not run (bad configuration, folders not writable).
@@ -23,40 +24,40 @@ public final class LoaderMain {
     static final String DEFAULTS = "classpath:loader-defaults/";
     private static final String USAGE = "usage: java -jar truedy-contacts-loader.jar [--once]";
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    public static int run(String... args) {
-        return run(Map.of(), args);
-    }
+    private final Main main = new Main();
+    private final LoaderRun run = new LoaderRun(main::completed);
 
     /**
-     * Runs the loader with some settings fixed in code (highest precedence), as tests and embedding
-     * programs do; returns the exit code.
+     * @param settings properties fixed in code, above every other source (tests, embedding programs)
+     * @param once     load what is in the inbox, then stop
      */
-    public static int run(Map<String, String> settings, String... args) {
-        List<String> options = Arrays.asList(args);
-        if (options.contains("--help") || options.contains("-h")) {
-            System.out.println(USAGE);
-            return LoaderRun.EXIT_ALL_ACCEPTED;
-        }
-        List<String> unknown = options.stream().filter(option -> !option.equals("--once")).toList();
-        if (!unknown.isEmpty()) {
-            System.err.println("truedy-contacts-loader: unknown option " + unknown.get(0) + "; " + USAGE);
-            return LoaderRun.EXIT_CANNOT_RUN;
-        }
-
-        Main main = new Main();
-        LoaderRun run = new LoaderRun(main::completed);
+    public LoaderMain(Map<String, String> settings, boolean once) {
         main.setPropertyPlaceholderLocations(
                 DEFAULTS + "application.properties;optional=true,file:application.properties;optional=true");
         settings.forEach(main::addOverrideProperty);
-        if (options.contains("--once")) {
+        if (once) {
             main.addOverrideProperty("loader.once", "true");
         }
         main.configure().withRoutesIncludePattern(routesPattern());
         main.configure().addConfiguration(new LoaderBeans(run));
+    }
+
+    public static void main(String[] args) {
+        List<String> options = Arrays.asList(args);
+        if (options.contains("--help") || options.contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        List<String> unknown = options.stream().filter(option -> !option.equals("--once")).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("truedy-contacts-loader: unknown option " + unknown.get(0) + "; " + USAGE);
+            System.exit(LoaderRun.EXIT_CANNOT_RUN);
+        }
+        System.exit(new LoaderMain(Map.of(), options.contains("--once")).run());
+    }
+
+    /** Runs until the inbox is drained (once mode) or {@link #stop()}; returns the exit code. */
+    public int run() {
         try {
             main.run();
         } catch (Exception e) {
@@ -64,6 +65,11 @@ public final class LoaderMain {
             return LoaderRun.EXIT_CANNOT_RUN;
         }
         return run.exitCode();
+    }
+
+    /** Asks a running loader to finish and return from {@link #run()}. */
+    public void stop() {
+        main.completed();
     }
 
     private static String routesPattern() {

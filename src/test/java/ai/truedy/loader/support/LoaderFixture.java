@@ -1,0 +1,124 @@
+package ai.truedy.loader.support;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import ai.truedy.loader.LoaderMain;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A loader with its own folders under a temporary directory, run in process with the real routes
+ * from routes/ and the real beans, exactly as {@code java -jar ... --once} runs them.
+ */
+public final class LoaderFixture {
+
+    public static final String API_KEY = "test-key-0123456789abcdef";
+
+    public final Path inbox;
+    public final Path done;
+    public final Path error;
+    public final Path retry;
+    public final Path sandbox;
+    private final Map<String, String> settings = new HashMap<>();
+
+    public LoaderFixture(Path root, String baseUrl) {
+        inbox = root.resolve("inbox");
+        done = root.resolve("done");
+        error = root.resolve("error");
+        retry = root.resolve("retry");
+        sandbox = root.resolve("sandbox");
+        settings.put("loader.inbox", inbox.toString());
+        settings.put("loader.done", done.toString());
+        settings.put("loader.error", error.toString());
+        settings.put("loader.retry", retry.toString());
+        settings.put("loader.sandbox.dir", sandbox.toString());
+        settings.put("loader.sandbox.port", "0");
+        settings.put("loader.poll-delay", "100");
+        settings.put("truedy.base-url", baseUrl);
+        settings.put("truedy.api-key", API_KEY);
+        settings.put("truedy.batch-call-id", "");
+    }
+
+    public LoaderFixture with(String name, String value) {
+        settings.put(name, value);
+        return this;
+    }
+
+    /** Writes a file into the inbox as a finished upload (last changed a minute ago). */
+    public Path drop(String relativePath, String content) throws IOException {
+        return dropBytes(relativePath, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Path dropBytes(String relativePath, byte[] content) throws IOException {
+        Path file = inbox.resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        return file;
+    }
+
+    /** Runs the loader once over the inbox; returns its exit code. */
+    public int runOnce() {
+        return new LoaderMain(settings, true).run();
+    }
+
+    /** A loader that watches the inbox until stopped. */
+    public LoaderMain service() {
+        return new LoaderMain(settings, false);
+    }
+
+    public JsonNode report(String stem) throws IOException {
+        return new ObjectMapper().readTree(done.resolve(stem + ".report.json").toFile());
+    }
+
+    public JsonNode errorReport(String stem) throws IOException {
+        return new ObjectMapper().readTree(error.resolve(stem + ".error.json").toFile());
+    }
+
+    public List<Map<String, String>> rejectedRows(String stem) throws IOException {
+        return csv(error.resolve(stem + ".rejected.csv"));
+    }
+
+    public List<Map<String, String>> retryRows(String stem) throws IOException {
+        return csv(retry.resolve(stem + ".retry.csv"));
+    }
+
+    /** The names of the files in a folder and its sub-folders, relative to it, sorted. */
+    public static List<String> filesIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> folder.relativize(file).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    /** Reads a CSV output file into rows keyed by its header. */
+    public static List<Map<String, String>> csv(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(new LinkedHashMap<>(record.toMap()));
+            }
+            return rows;
+        }
+    }
+}
