@@ -21,7 +21,7 @@ public final class PhoneNormalizer {
         this.defaultRegion = defaultRegion;
     }
 
-    /** The outcome for one value: an E.164 number, or why there is none. */
+    /** The outcome for one value: an E.164 number, or why there is none (to follow "phone number"). */
     public record Result(String e164, String problem) {
         public boolean ok() {
             return e164 != null;
@@ -33,7 +33,7 @@ public final class PhoneNormalizer {
         try {
             number = util.parse(raw, defaultRegion);
         } catch (NumberParseException e) {
-            return new Result(null, "not a phone number (" + e.getErrorType().name().toLowerCase() + ")");
+            return new Result(null, describe(e.getErrorType()));
         }
         ValidationResult possible = util.isPossibleNumberWithReason(number);
         if (possible != ValidationResult.IS_POSSIBLE) {
@@ -42,14 +42,24 @@ public final class PhoneNormalizer {
         return new Result(util.format(number, PhoneNumberFormat.E164), null);
     }
 
+    /** Phrased to follow "phone number". */
     private static String describe(ValidationResult result) {
         return switch (result) {
-            case IS_POSSIBLE_LOCAL_ONLY -> "local number without area code";
-            case INVALID_COUNTRY_CODE -> "unknown country code";
-            case TOO_SHORT -> "too short";
-            case TOO_LONG -> "too long";
-            case INVALID_LENGTH -> "wrong length for its country";
-            default -> "not a possible number";
+            case IS_POSSIBLE_LOCAL_ONLY -> "is a local number without area code";
+            case INVALID_COUNTRY_CODE -> "has an unknown country code";
+            case TOO_SHORT -> "is too short";
+            case TOO_LONG -> "is too long";
+            case INVALID_LENGTH -> "has the wrong length for its country";
+            default -> "is not a possible number";
+        };
+    }
+
+    private static String describe(NumberParseException.ErrorType error) {
+        return switch (error) {
+            case INVALID_COUNTRY_CODE -> "has an unknown country code";
+            case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "is too short";
+            case TOO_LONG -> "is too long";
+            default -> "is not a phone number";
         };
     }
 }
