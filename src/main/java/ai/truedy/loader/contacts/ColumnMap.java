@@ -1,12 +1,11 @@
 package ai.truedy.loader.contacts;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds the contact fields among a file's header cells. Names match whatever their case and
@@ -17,18 +16,13 @@ public record ColumnMap(int phone, int firstName, int lastName, int email, int b
 
     public static final int ABSENT = -1;
 
-    /** Accepted header names per field, in their normalized form. */
-    static final Map<String, Set<String>> ALIASES = aliases();
-
-    private static Map<String, Set<String>> aliases() {
-        Map<String, Set<String>> aliases = new LinkedHashMap<>();
-        aliases.put("phone_number", Set.of("phonenumber", "phone", "mobile", "cell", "telephone", "tel"));
-        aliases.put("first_name", Set.of("firstname", "givenname"));
-        aliases.put("last_name", Set.of("lastname", "surname", "familyname"));
-        aliases.put("email", Set.of("email", "emailaddress"));
-        aliases.put("batch_call_id", Set.of("batchcallid"));
-        return aliases;
-    }
+    /** Accepted header names per field, as ops would write them; matched in normalized form. */
+    static final Map<String, List<String>> ALIASES = Map.of(
+            "phone_number", List.of("phone_number", "phone", "mobile", "cell", "telephone", "tel"),
+            "first_name", List.of("first_name", "given_name"),
+            "last_name", List.of("last_name", "surname", "family_name"),
+            "email", List.of("email", "e-mail", "email_address"),
+            "batch_call_id", List.of("batch_call_id"));
 
     /** Maps a header row; empty when it has no phone column. */
     public static Optional<ColumnMap> of(List<String> header) {
@@ -41,9 +35,7 @@ public record ColumnMap(int phone, int firstName, int lastName, int email, int b
 
     /** The header names a phone column may have, for error messages. */
     public static List<String> acceptedPhoneNames() {
-        List<String> names = new ArrayList<>(ALIASES.get("phone_number"));
-        names.sort(null);
-        return names;
+        return ALIASES.get("phone_number");
     }
 
     /** Lower case, without a byte order mark, quotes, surrounding spaces and word separators. */
@@ -54,7 +46,7 @@ public record ColumnMap(int phone, int firstName, int lastName, int email, int b
     }
 
     private static int find(List<String> names, String field) {
-        Set<String> accepted = ALIASES.get(field);
+        Set<String> accepted = ALIASES.get(field).stream().map(ColumnMap::normalize).collect(Collectors.toSet());
         for (int i = 0; i < names.size(); i++) {
             if (accepted.contains(names.get(i))) {
                 return i;

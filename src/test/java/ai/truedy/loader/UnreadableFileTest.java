@@ -1,0 +1,85 @@
+package ai.truedy.loader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.TruedyApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static ai.truedy.loader.support.LoaderFixture.filesIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A file that cannot be read as a contact list goes to error/ with the reason, never back to the inbox. */
+class UnreadableFileTest {
+
+    @RegisterExtension
+    static WireMockExtension api = TruedyApi.server();
+
+    @TempDir
+    Path root;
+
+    LoaderFixture loader;
+
+    @BeforeEach
+    void setUp() {
+        loader = new LoaderFixture(root, TruedyApi.baseUrl(api));
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
+    }
+
+    @Test
+    void an_empty_file_goes_to_error_with_the_reason() throws Exception {
+        loader.drop("bc_1/empty.csv", "");
+
+        assertThat(loader.runOnce()).isEqualTo(3);
+
+        assertThat(filesIn(loader.inbox)).isEmpty();
+        assertThat(filesIn(loader.error)).containsExactly("empty.csv", "empty.error.json");
+        assertThat(loader.errorReport("empty").path("error").asText()).isEqualTo("the file is empty: no header row");
+        assertThat(filesIn(loader.done)).isEmpty();
+    }
+
+    @Test
+    void a_file_without_a_phone_column_names_the_columns_it_saw_and_the_names_accepted() throws Exception {
+        String content = "name,email\nJane,jane@example.com\n";
+        loader.drop("bc_1/no-phone.csv", content);
+
+        assertThat(loader.runOnce()).isEqualTo(3);
+
+        assertThat(Files.readString(loader.error.resolve("no-phone.csv"))).isEqualTo(content);
+        JsonNode error = loader.errorReport("no-phone");
+        assertThat(error.path("file").asText()).isEqualTo("bc_1/no-phone.csv");
+        assertThat(error.path("error").asText())
+                .startsWith("no phone column: the header has [name, email]")
+                .contains("phone_number", "mobile", "cell");
+        assertThat(error.path("rows_read").asLong()).isZero();
+        assertThat(TruedyApi.requests(api)).isEmpty();
+    }
+
+    @Test
+    void a_binary_file_is_refused_as_not_text() throws Exception {
+        loader.dropBytes("bc_1/export.csv", new byte[] {'P', 'K', 3, 4, 0, 0, 0, 8, 0, 0});
+
+        loader.runOnce();
+
+        assertThat(filesIn(loader.error)).containsExactly("export.csv", "export.error.json");
+        assertThat(loader.errorReport("export").path("error").asText()).startsWith("not a text file");
+    }
+
+    @Test
+    void an_unreadable_file_does_not_stop_the_files_after_it() throws Exception {
+        loader.drop("bc_1/a-broken.csv", "");
+        loader.drop("bc_1/b-good.csv", "phone\n+12127361000\n");
+
+        assertThat(loader.runOnce()).isEqualTo(3);
+
+        assertThat(filesIn(loader.error)).containsExactly("a-broken.csv", "a-broken.error.json");
+        assertThat(filesIn(loader.done)).containsExactly("b-good.csv", "b-good.report.json");
+        assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361000");
+    }
+}
