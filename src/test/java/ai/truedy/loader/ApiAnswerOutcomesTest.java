@@ -42,7 +42,7 @@ class ApiAnswerOutcomesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        loader = new LoaderFixture(root, TruedyApi.baseUrl(api)).with("truedy.read-timeout", "500");
+        loader = new LoaderFixture(root, TruedyApi.baseUrl(api));
         loader.drop("bc_1/list.csv", CALL_LIST);
     }
 
@@ -110,11 +110,13 @@ class ApiAnswerOutcomesTest {
         assertThat(report.path("batches").get(0).path("http_status").asInt()).isEqualTo(status);
         assertThat(filesIn(loader.error)).isEmpty();
         assertThat(filesIn(loader.done)).containsExactly("list.csv", "list.report.json");
+        assertThat(TruedyApi.requests(api)).as("the HTTP client must not re-send by itself").hasSize(1);
     }
 
     @Test
     void a_read_timeout_puts_the_rows_in_retry() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(2, 0).withFixedDelay(3000)));
+        loader.with("truedy.read-timeout", "500");
 
         assertThat(loader.runOnce()).isEqualTo(3);
 

@@ -1,0 +1,118 @@
+package ai.truedy.loader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.TruedyApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar, run from the project root as ops run it ({@code java -jar target/truedy-contacts-loader.jar
+ * --once}), on a 10,000-row file against a local server.
+ */
+class LoaderJarIT {
+
+    static final String SECRET_KEY = "it-secret-key-must-never-be-printed";
+    static final int ROWS = 10_000;
+    static final String FAILING_MARKER = "+16469990000";
+
+    @RegisterExtension
+    static WireMockExtension api = TruedyApi.server();
+
+    @Test
+    void loads_ten_thousand_rows_and_the_report_matches_what_the_server_received() throws Exception {
+        Path work = Files.createDirectories(Path.of("target", "it", "ten-thousand-rows")).toAbsolutePath();
+        deleteRecursively(work);
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(100, 0)));
+        api.stubFor(TruedyApi.addContacts().atPriority(1).withRequestBody(containing(FAILING_MARKER))
+                .willReturn(TruedyApi.error(503, "unavailable", "try later")));
+        LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
+        folders.drop("bc_it/big.csv", bigFile());
+
+        Process loader = new ProcessBuilder(List.of(
+                javaBinary(), "-Dloader.inbox=" + folders.inbox, "-Dloader.done=" + folders.done,
+                "-Dloader.error=" + folders.error, "-Dloader.retry=" + folders.retry,
+                "-Dtruedy.base-url=" + TruedyApi.baseUrl(api), "-Dtruedy.api-key=" + SECRET_KEY,
+                "-jar", System.getProperty("loader.jar", "target/truedy-contacts-loader.jar"), "--once"))
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("loader.log").toFile())
+                .start();
+        assertThat(loader.waitFor(180, TimeUnit.SECONDS)).as("loader finished").isTrue();
+        String log = Files.readString(work.resolve("loader.log"));
+
+        assertThat(loader.exitValue()).as(log).isEqualTo(3);
+        assertThat(log).doesNotContain(SECRET_KEY).doesNotContain("+1646");
+
+        long acceptedByServer = 0;
+        long refusedByServer = 0;
+        Set<String> received = new HashSet<>();
+        ObjectMapper json = new ObjectMapper();
+        for (ServeEvent event : api.getAllServeEvents()) {
+            JsonNode contacts = json.readTree(event.getRequest().getBody()).path("contacts");
+            contacts.forEach(contact -> assertThat(received.add(contact.path("phone_number").asText()))
+                    .as("sent once: %s in %s", contact, event.getRequest().getUrl()).isTrue());
+            if (event.getResponse().getStatus() == 200) {
+                acceptedByServer += contacts.size();
+            } else {
+                refusedByServer += contacts.size();
+            }
+        }
+        JsonNode report = json.readTree(folders.done.resolve("big.report.json").toFile());
+        assertThat(report.path("rows").asLong()).isEqualTo(ROWS);
+        assertThat(report.path("accepted").asLong()).isEqualTo(acceptedByServer).isEqualTo(ROWS - 100 - 50);
+        assertThat(report.path("pending_retry").asLong()).isEqualTo(refusedByServer).isEqualTo(100);
+        assertThat(report.path("rejected").asLong()).isEqualTo(50);
+        assertThat(report.path("reasons").path("missing_phone").asLong()).isEqualTo(50);
+        assertThat(report.path("batches").size()).isEqualTo(api.getAllServeEvents().size()).isEqualTo(100);
+        assertThat(LoaderFixture.csv(folders.retry.resolve("big.retry.csv"))).hasSize(100)
+                .allSatisfy(row -> assertThat(row.get("batch_call_id")).isEqualTo("bc_it"));
+        assertThat(LoaderFixture.csv(folders.error.resolve("big.rejected.csv"))).hasSize(50)
+                .allSatisfy(row -> assertThat(row.get("reason")).isEqualTo("missing_phone"));
+        assertThat(LoaderFixture.filesIn(folders.inbox)).isEmpty();
+        assertThat(LoaderFixture.filesIn(folders.done)).containsExactly("big.csv", "big.report.json");
+    }
+
+    /** 10,000 rows: every 200th has no phone; the batch of the 5,001st contact carries the failing marker. */
+    private static String bigFile() {
+        StringBuilder csv = new StringBuilder("first_name,last_name,phone,email\n");
+        int sent = 0;
+        for (int i = 1; i <= ROWS; i++) {
+            String phone;
+            if (i % 200 == 0) {
+                phone = "";
+            } else {
+                sent++;
+                phone = sent == 5001 ? FAILING_MARKER : "+1 646 %07d".formatted(1_000_000 + i);
+            }
+            csv.append("First%d,Last%d,%s,person%d@example.com\n".formatted(i, i, phone, i));
+        }
+        return csv.toString();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
