@@ -45,9 +45,13 @@ public final class ApiAnswers {
         };
     }
 
-    /** No answer at all: connection refused or reset, timeout. The data is fine, so it is retried. */
+    /**
+     * No answer at all: connection refused or reset, timeout, or the request could not be made.
+     * Nothing says the data is wrong, so the rows are retried.
+     */
     public BatchOutcome noAnswer(Throwable failure) {
-        String detail = "no answer from the API: " + failure.getClass().getSimpleName()
+        String what = failure instanceof java.io.IOException ? "no answer from the API: " : "request not sent: ";
+        String detail = what + failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
         return new BatchOutcome(Disposition.RETRY, null, null, null, detail, ApiCounts.NONE);
     }

@@ -29,8 +29,8 @@ public final class BatchOutcomes {
         settle(exchange, answers.read(status, body));
     }
 
-    /** No answer: the route's error policy sends connection failures and timeouts here. */
-    public void fromNoAnswer(Exchange exchange) {
+    /** No answer: the route's error policy sends connection failures, timeouts and other errors here. */
+    public void fromFailure(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         settle(exchange, answers.noAnswer(failure));
     }
