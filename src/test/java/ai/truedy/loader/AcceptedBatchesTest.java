@@ -1,42 +1,25 @@
 package ai.truedy.loader;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static ai.truedy.loader.support.LoaderFixture.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AcceptedBatchesTest {
-
-    @RegisterExtension
-    static WireMockExtension api = TruedyApi.server();
-
-    @TempDir
-    Path root;
-
-    LoaderFixture loader;
+class AcceptedBatchesTest extends LoaderTest {
 
     static final String TWO_CONTACTS = """
             First Name,Last Name,Phone,E-mail,Company
             Jane,Doe,(212) 736-1000,jane@example.com,Acme
             John,,+44 20 7946 0958,,Globex
             """;
-
-    @BeforeEach
-    void setUp() {
-        loader = new LoaderFixture(root, TruedyApi.baseUrl(api));
-    }
 
     @Test
     void sends_normalized_contacts_with_the_bearer_key_to_the_batch_call_of_the_folder() throws Exception {

@@ -1,21 +1,18 @@
 package ai.truedy.loader;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,15 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What becomes of a batch's rows for each kind of answer the API gives, or fails to give. */
-class ApiAnswerOutcomesTest {
-
-    @RegisterExtension
-    static WireMockExtension api = TruedyApi.server();
-
-    @TempDir
-    Path root;
-
-    LoaderFixture loader;
+class ApiAnswerOutcomesTest extends LoaderTest {
 
     static final String CALL_LIST = """
             phone_number,first_name,notes
@@ -42,7 +31,6 @@ class ApiAnswerOutcomesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        loader = new LoaderFixture(root, TruedyApi.baseUrl(api));
         loader.drop("bc_1/list.csv", CALL_LIST);
     }
 

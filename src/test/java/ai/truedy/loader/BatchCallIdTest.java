@@ -1,32 +1,20 @@
 package ai.truedy.loader;
 
-import java.nio.file.Path;
 
-import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which batch call a row goes to: its own column, else the inbox sub-folder, else the configured default. */
-class BatchCallIdTest {
-
-    @RegisterExtension
-    static WireMockExtension api = TruedyApi.server();
-
-    @TempDir
-    Path root;
-
-    LoaderFixture loader;
+class BatchCallIdTest extends LoaderTest {
 
     @BeforeEach
     void setUp() {
-        loader = new LoaderFixture(root, TruedyApi.baseUrl(api)).with("truedy.batch-call-id", "bc_default");
+        loader.with("truedy.batch-call-id", "bc_default");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
     }
 

@@ -1,35 +1,22 @@
 package ai.truedy.loader;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contacts go out in batches of at most truedy.batch-size, one batch call each, in file order. */
-class BatchSplittingTest {
-
-    @RegisterExtension
-    static WireMockExtension api = TruedyApi.server();
-
-    @TempDir
-    Path root;
-
-    LoaderFixture loader;
+class BatchSplittingTest extends LoaderTest {
 
     @BeforeEach
     void setUp() {
-        loader = new LoaderFixture(root, TruedyApi.baseUrl(api));
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
     }
 

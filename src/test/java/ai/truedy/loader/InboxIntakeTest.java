@@ -6,30 +6,19 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
 import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static ai.truedy.loader.support.LoaderFixture.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which files the inbox takes, and how their outputs are named. */
-class InboxIntakeTest {
-
-    @RegisterExtension
-    static WireMockExtension api = TruedyApi.server();
-
-    @TempDir
-    Path root;
-
-    LoaderFixture loader;
+class InboxIntakeTest extends LoaderTest {
 
     @BeforeEach
     void setUp() {
-        loader = new LoaderFixture(root, TruedyApi.baseUrl(api));
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
     }
 

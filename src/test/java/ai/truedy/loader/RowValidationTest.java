@@ -1,34 +1,21 @@
 package ai.truedy.loader;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rows that cannot be sent are rejected with a reason; the others still go out. */
-class RowValidationTest {
-
-    @RegisterExtension
-    static WireMockExtension api = TruedyApi.server();
-
-    @TempDir
-    Path root;
-
-    LoaderFixture loader;
+class RowValidationTest extends LoaderTest {
 
     @BeforeEach
     void setUp() {
-        loader = new LoaderFixture(root, TruedyApi.baseUrl(api));
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
     }
 

@@ -1,34 +1,22 @@
 package ai.truedy.loader;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static ai.truedy.loader.support.LoaderFixture.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A file that cannot be read as a contact list goes to error/ with the reason, never back to the inbox. */
-class UnreadableFileTest {
-
-    @RegisterExtension
-    static WireMockExtension api = TruedyApi.server();
-
-    @TempDir
-    Path root;
-
-    LoaderFixture loader;
+class UnreadableFileTest extends LoaderTest {
 
     @BeforeEach
     void setUp() {
-        loader = new LoaderFixture(root, TruedyApi.baseUrl(api));
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
     }
 
