@@ -63,7 +63,8 @@ public final class LoaderBeans implements CamelConfiguration {
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
         OutputNames names = new OutputNames(settings.done(), settings.error(), settings.retry());
-        FileIntake intake = new FileIntake(names, new PhoneNormalizer(settings.defaultRegion()),
+        FileIntake intake = new FileIntake(settings.csv(), names,
+                new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
                 settings.defaultBatchCallId(), settings.error(), settings.retry());
 
         Registry registry = context.getRegistry();

@@ -2,6 +2,7 @@ package ai.truedy.loader;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiKey;
+import ai.truedy.loader.intake.CsvDialect;
+import ai.truedy.loader.intake.CsvSettings;
+import ai.truedy.loader.intake.TextEncoding;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /**
@@ -22,6 +27,8 @@ public record LoaderSettings(
         Path error,
         Path retry,
         String defaultRegion,
+        PhoneNormalizer.Validation phoneValidation,
+        CsvSettings csv,
         String defaultBatchCallId,
         int batchSize,
         String baseUrl,
@@ -42,6 +49,8 @@ public record LoaderSettings(
                 in.path("loader.error"),
                 in.path("loader.retry"),
                 in.region("loader.default-region"),
+                in.phoneValidation("loader.phone.validation"),
+                new CsvSettings(in.charset("loader.csv.charset"), in.delimiter("loader.csv.delimiter")),
                 in.text("truedy.batch-call-id"),
                 in.integer("truedy.batch-size", 1, MAX_BATCH_SIZE),
                 in.url("truedy.base-url"),
@@ -118,6 +127,39 @@ public record LoaderSettings(
                 problems.add(name + " must be a two-letter region code such as US or DE, not '" + value + "'");
             }
             return value;
+        }
+
+        PhoneNormalizer.Validation phoneValidation(String name) {
+            String value = text(name);
+            try {
+                return PhoneNormalizer.Validation.of(value);
+            } catch (IllegalArgumentException e) {
+                problems.add(name + " must be possible, valid or pattern, not '" + value + "'");
+                return PhoneNormalizer.Validation.POSSIBLE;
+            }
+        }
+
+        String charset(String name) {
+            String value = text(name);
+            if (value.equalsIgnoreCase(TextEncoding.AUTO)) {
+                return TextEncoding.AUTO;
+            }
+            try {
+                return Charset.forName(value).name();
+            } catch (IllegalArgumentException e) {
+                problems.add(name + " must be auto or a charset name such as UTF-8 or windows-1252, not '" + value + "'");
+                return TextEncoding.AUTO;
+            }
+        }
+
+        String delimiter(String name) {
+            String value = properties.apply(name).orElse("");
+            try {
+                return CsvDialect.parseSetting(value.length() == 1 ? value : value.trim());
+            } catch (IllegalArgumentException e) {
+                problems.add(name + " " + e.getMessage() + ", not '" + value + "'");
+                return CsvDialect.AUTO;
+            }
         }
 
         String url(String name) {

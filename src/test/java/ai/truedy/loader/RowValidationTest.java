@@ -111,7 +111,7 @@ class RowValidationTest extends LoaderTest {
     }
 
     @Test
-    void an_unclosed_quote_rejects_the_rest_as_malformed_and_keeps_the_rows_before_it() throws Exception {
+    void an_unclosed_quote_rejects_that_line_as_malformed_and_reads_on_from_the_next() throws Exception {
         loader.drop("bc_1/broken.csv", """
                 phone,first_name
                 +12127361000,Jane
@@ -121,11 +121,12 @@ class RowValidationTest extends LoaderTest {
 
         assertThat(loader.runOnce()).isEqualTo(3);
 
-        assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361000");
+        assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361000", "+12127361002");
         JsonNode report = loader.report("broken");
-        assertThat(report.path("rows").asLong()).isEqualTo(2);
+        assertThat(report.path("rows").asLong()).isEqualTo(3);
         assertThat(report.path("reasons").path("malformed_row").asLong()).isEqualTo(1);
         assertThat(loader.rejectedRows("broken")).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("row", "2").containsEntry("reason", "malformed_row"));
+                .containsEntry("row", "2").containsEntry("reason", "malformed_row")
+                .hasEntrySatisfying("detail", detail -> assertThat(detail).endsWith("): +12127361001,\"John")));
     }
 }

@@ -73,8 +73,8 @@ public final class ContactBatches {
             } catch (MalformedRowException e) {
                 load.ledger().rowRead();
                 load.ledger().reject(new SourceRow(e.row(), new String[0]), RejectReason.MALFORMED_ROW,
-                        "cannot parse from here on: " + e.getMessage());
-                row = null;
+                        "cannot parse (" + e.getMessage() + "): " + e.rawText());
+                return;
             }
             if (row == null) {
                 rowsEnded = true;
@@ -87,6 +87,7 @@ public final class ContactBatches {
             if (verdict instanceof Rejected rejected) {
                 load.ledger().reject(rejected.row(), rejected.reason(), rejected.detail());
             } else if (verdict instanceof Ready ready) {
+                ready.warnings().forEach(warning -> load.ledger().warn(ready.row(), warning));
                 List<Ready> items = open.computeIfAbsent(ready.batchCallId(), id -> new ArrayList<>(batchSize));
                 items.add(ready);
                 if (items.size() == batchSize) {

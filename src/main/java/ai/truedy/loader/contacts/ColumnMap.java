@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 /**
  * Finds the contact fields among a file's header cells. Names match whatever their case and
  * whether words are joined by spaces, {@code _}, {@code -} or {@code .}: "Phone Number",
- * "phone_number" and "PHONE-NUMBER" are one name. The first matching column wins.
+ * "phone_number" and "PHONE-NUMBER" are one name. The first matching column wins. A full name
+ * column ({@code name}, {@code full_name}, {@code contact_name}) is used only when there are no
+ * first and last name columns.
  */
-public record ColumnMap(int phone, int firstName, int lastName, int email, int batchCallId) {
+public record ColumnMap(int phone, int firstName, int lastName, int fullName, int email, int batchCallId) {
 
     public static final int ABSENT = -1;
 
@@ -21,6 +23,7 @@ public record ColumnMap(int phone, int firstName, int lastName, int email, int b
             "phone_number", List.of("phone_number", "phone", "mobile", "cell", "telephone", "tel"),
             "first_name", List.of("first_name", "given_name"),
             "last_name", List.of("last_name", "surname", "family_name"),
+            "full_name", List.of("name", "full_name", "contact_name"),
             "email", List.of("email", "e-mail", "email_address"),
             "batch_call_id", List.of("batch_call_id"));
 
@@ -29,7 +32,7 @@ public record ColumnMap(int phone, int firstName, int lastName, int email, int b
         List<String> names = header.stream().map(ColumnMap::normalize).toList();
         ColumnMap map = new ColumnMap(
                 find(names, "phone_number"), find(names, "first_name"), find(names, "last_name"),
-                find(names, "email"), find(names, "batch_call_id"));
+                find(names, "full_name"), find(names, "email"), find(names, "batch_call_id"));
         return map.phone == ABSENT ? Optional.empty() : Optional.of(map);
     }
 

@@ -1,18 +1,25 @@
 package ai.truedy.loader.contacts;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import ai.truedy.loader.contacts.RowVerdict.Ready;
 import ai.truedy.loader.contacts.RowVerdict.Rejected;
+import ai.truedy.loader.contacts.RowWarning.Reason;
 import ai.truedy.loader.intake.SourceRow;
 
 /**
  * Turns the rows of one file into contacts: reads the mapped columns, normalizes the phone number,
- * settles the batch call id and refuses a second row for the same number and batch call.
+ * settles the batch call id and refuses a second row for the same number and batch call. Names are
+ * trimmed with whitespace collapsed; an email that is not an address is left out with a warning.
  * One instance per file, used by one thread.
  */
 public final class ContactRows {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>()\\[\\]\"]+@[^@\\s,;<>()\\[\\]\"]+\\.[\\p{L}\\p{N}-]{2,}$");
 
     private final ColumnMap columns;
     private final PhoneNormalizer phones;
@@ -30,7 +37,7 @@ public final class ContactRows {
     }
 
     public RowVerdict read(SourceRow row) {
-        String rawPhone = text(row, columns.phone());
+        String rawPhone = cell(row, columns.phone());
         if (rawPhone == null) {
             return new Rejected(row, RejectReason.MISSING_PHONE, "no phone number in column " + (columns.phone() + 1));
         }
@@ -47,25 +54,38 @@ public final class ContactRows {
         if (first != null) {
             return new Rejected(row, RejectReason.DUPLICATE_IN_FILE, "same number as row " + first);
         }
-        Contact contact = new Contact(phone.e164(),
-                text(row, columns.firstName()), text(row, columns.lastName()), text(row, columns.email()));
-        return new Ready(row, batchCallId, contact);
+        List<RowWarning> warnings = new ArrayList<>(0);
+        if (phone.droppedExtension() != null) {
+            warnings.add(new RowWarning(Reason.EXTENSION_DROPPED,
+                    "extension " + phone.droppedExtension() + " dropped: the API takes no extensions"));
+        }
+        String email = cell(row, columns.email());
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            warnings.add(new RowWarning(Reason.INVALID_EMAIL, "email is not an address; the contact was sent without it"));
+            email = null;
+        }
+        PersonName name = name(row);
+        return new Ready(row, batchCallId, new Contact(phone.e164(), name.first(), name.last(), email), warnings);
+    }
+
+    private PersonName name(SourceRow row) {
+        if (columns.firstName() == ColumnMap.ABSENT && columns.lastName() == ColumnMap.ABSENT) {
+            String fullName = cell(row, columns.fullName());
+            return fullName == null ? new PersonName(null, null) : PersonName.of(fullName);
+        }
+        return new PersonName(cell(row, columns.firstName()), cell(row, columns.lastName()));
     }
 
     private String batchCallId(SourceRow row) {
-        String own = text(row, columns.batchCallId());
+        String own = cell(row, columns.batchCallId());
         if (own != null) {
             return own;
         }
         return fallbackBatchCallId.isEmpty() ? null : fallbackBatchCallId;
     }
 
-    /** A cell trimmed, or null when the column is absent or the cell blank. */
-    private static String text(SourceRow row, int column) {
-        if (column == ColumnMap.ABSENT) {
-            return null;
-        }
-        String value = row.value(column).strip();
-        return value.isEmpty() ? null : value;
+    /** A cell cleaned, or null when the column is absent or the cell blank. */
+    private static String cell(SourceRow row, int column) {
+        return column == ColumnMap.ABSENT ? null : Texts.orNull(row.value(column));
     }
 }

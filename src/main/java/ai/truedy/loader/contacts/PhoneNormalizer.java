@@ -1,5 +1,8 @@
 package ai.truedy.loader.contacts;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -7,39 +10,109 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
- * Turns a phone number as people write it into E.164 with libphonenumber. Numbers without a
- * country code are read in the default region. A number must be possible (right length for its
- * country) and dialable from anywhere: a local-only number, such as a US number without its area
- * code, is refused rather than sent as a short E.164 string.
+ * Turns a phone number as people and spreadsheets write it into E.164 with libphonenumber:
+ * national formats of the default region, its international prefix ({@code 011 44 …} in the US),
+ * {@code tel:} URIs, Excel's leading apostrophe, and a country code written without {@code +}
+ * where the number is too long for the default region and valid with it. An extension is
+ * dropped and reported. A local-only number (no area code) and a number a spreadsheet turned into
+ * scientific notation are refused, whatever the validation mode.
  */
 public final class PhoneNormalizer {
 
-    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    private final String defaultRegion;
+    /** How strict the check of a parsed number is: {@code loader.phone.validation}. */
+    public enum Validation {
+        /** libphonenumber's isPossibleNumber: the right length for its country (fictional 555 numbers pass). */
+        POSSIBLE,
+        /** libphonenumber's isValidNumber: an assigned range of its country. */
+        VALID,
+        /** Only the API's pattern {@code ^\+[1-9]\d{1,14}$}. */
+        PATTERN;
 
-    public PhoneNormalizer(String defaultRegion) {
-        this.defaultRegion = defaultRegion;
+        public static Validation of(String setting) {
+            return valueOf(setting.trim().toUpperCase(Locale.ROOT));
+        }
     }
 
-    /** The outcome for one value: an E.164 number, or why there is none (to follow "phone number"). */
-    public record Result(String e164, String problem) {
+    private static final Pattern API_PATTERN = Pattern.compile("^\\+[1-9]\\d{1,14}$");
+    private static final Pattern SCIENTIFIC = Pattern.compile("^[+-]?\\d+([.,]\\d+)?[eE][+-]?\\d+$");
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final String defaultRegion;
+    private final Validation validation;
+
+    public PhoneNormalizer(String defaultRegion, Validation validation) {
+        this.defaultRegion = defaultRegion;
+        this.validation = validation;
+    }
+
+    /**
+     * The outcome for one value: an E.164 number, or why there is none (to follow "phone number"),
+     * and the extension that was dropped, if any.
+     */
+    public record Result(String e164, String problem, String droppedExtension) {
         public boolean ok() {
             return e164 != null;
+        }
+
+        static Result refused(String problem) {
+            return new Result(null, problem, null);
         }
     }
 
     public Result normalize(String raw) {
+        String text = raw.strip();
+        while (text.startsWith("'")) {
+            text = text.substring(1).strip();
+        }
+        if (SCIENTIFIC.matcher(text).matches()) {
+            return Result.refused("was turned into scientific notation by a spreadsheet; its digits are lost");
+        }
+        Result asWritten = check(text);
+        if (!asWritten.ok() && !text.contains("+") && !text.toLowerCase(Locale.ROOT).startsWith("tel:")) {
+            Result withPlus = withCountryCodeWithoutPlus(text);
+            if (withPlus != null) {
+                return withPlus;
+            }
+        }
+        return asWritten;
+    }
+
+    private Result check(String text) {
         PhoneNumber number;
         try {
-            number = util.parse(raw, defaultRegion);
+            number = util.parse(text, defaultRegion);
         } catch (NumberParseException e) {
-            return new Result(null, describe(e.getErrorType()));
+            return Result.refused(describe(e.getErrorType()));
         }
         ValidationResult possible = util.isPossibleNumberWithReason(number);
-        if (possible != ValidationResult.IS_POSSIBLE) {
-            return new Result(null, describe(possible));
+        if (possible == ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
+            return Result.refused(describe(possible));
         }
-        return new Result(util.format(number, PhoneNumberFormat.E164), null);
+        if (validation != Validation.PATTERN && possible != ValidationResult.IS_POSSIBLE) {
+            return Result.refused(describe(possible));
+        }
+        if (validation == Validation.VALID && !util.isValidNumber(number)) {
+            return Result.refused("is not a valid number in its country's numbering plan");
+        }
+        String e164 = util.format(number, PhoneNumberFormat.E164);
+        if (!API_PATTERN.matcher(e164).matches()) {
+            return Result.refused("is not an E.164 number");
+        }
+        return new Result(e164, null, number.hasExtension() ? number.getExtension() : null);
+    }
+
+    /** "442079460958" in the US is too long for a US number, and a valid UK one with a plus. */
+    private Result withCountryCodeWithoutPlus(String text) {
+        try {
+            PhoneNumber number = util.parse("+" + text, defaultRegion);
+            if (!util.isValidNumber(number)) {
+                return null;
+            }
+        } catch (NumberParseException e) {
+            return null;
+        }
+        Result result = check("+" + text);
+        return result.ok() ? result : null;
     }
 
     /** Phrased to follow "phone number". */

@@ -1,5 +1,7 @@
 package ai.truedy.loader.contacts;
 
+import java.util.List;
+
 import ai.truedy.loader.intake.SourceRow;
 
 /** What became of one data row on its way to the API: ready to send, or rejected with a reason. */
@@ -7,8 +9,8 @@ public sealed interface RowVerdict {
 
     SourceRow row();
 
-    /** A contact to send to a batch call. */
-    record Ready(SourceRow row, String batchCallId, Contact contact) implements RowVerdict {
+    /** A contact to send to a batch call, with anything that was off but did not stop it. */
+    record Ready(SourceRow row, String batchCallId, Contact contact, List<RowWarning> warnings) implements RowVerdict {
     }
 
     /** A row that will not be sent, and why. */

@@ -1,13 +1,9 @@
 package ai.truedy.loader.intake;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -17,38 +13,45 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams the rows of one CSV file with Commons CSV (RFC 4180 quoting, blank lines skipped).
- * The first record is the header. Rows are read one at a time, so memory does not grow with the file.
+ * Streams the rows of one CSV file with Commons CSV: RFC 4180 quoting (delimiters, doubled quotes
+ * and line breaks inside quotes), LF, CR LF or CR line ends, blank lines skipped. The first record
+ * is the header. A row the parser cannot read is reported with its raw text, and reading goes on
+ * from the next line. Rows are read one at a time, so memory does not grow with the file.
  */
 public final class CsvSource implements Closeable {
 
-    private static final int SNIFF_BYTES = 8192;
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(true)
-            .get();
-
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final RecordingReader text;
+    private final CSVFormat format;
     private final List<String> header;
-    private boolean ended;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    private long lineOffset;
+    private long rows;
 
-    private CsvSource(CSVParser parser) throws UnreadableFileException {
-        this.parser = parser;
-        this.records = parser.iterator();
+    private CsvSource(RecordingReader text, CSVFormat format) throws IOException, UnreadableFileException {
+        this.text = text;
+        this.format = format;
+        startParser();
         this.header = readHeader();
     }
 
-    /** Opens a file and reads its header; refuses files that are not text or have no header. */
-    public static CsvSource open(Path file) throws IOException, UnreadableFileException {
-        refuseBinary(file);
-        BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
-        skipByteOrderMark(reader);
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+    /**
+     * Opens a file and reads its header; refuses files that are not text or have no header.
+     *
+     * @param charset   the {@code loader.csv.charset} setting: {@code auto} or a charset name
+     * @param delimiter the {@code loader.csv.delimiter} setting, as {@link CsvDialect#parseSetting} reads it
+     */
+    public static CsvSource open(Path file, String charset, String delimiter) throws IOException, UnreadableFileException {
+        TextEncoding encoding = TextEncoding.of(file, charset);
+        RecordingReader text = new RecordingReader(new InputStreamReader(encoding.open(file), encoding.charset()));
         try {
-            return new CsvSource(parser);
-        } catch (UnreadableFileException | RuntimeException e) {
-            parser.close();
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(CsvDialect.delimiter(text, delimiter))
+                    .setIgnoreEmptyLines(true)
+                    .get();
+            return new CsvSource(text, format);
+        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            text.close();
             throw e;
         }
     }
@@ -58,31 +61,43 @@ public final class CsvSource implements Closeable {
     }
 
     /**
-     * The next data row, or null at the end of the file.
+     * The next data row, or null at the end of the file. Rows are numbered from 1 after the header;
+     * blank lines do not count.
      *
-     * @throws MalformedRowException when the rest of the file cannot be parsed (an unclosed quote);
-     *                               the source then counts as ended
+     * @throws MalformedRowException for a row the parser cannot read; the next call goes on after it
      */
     public SourceRow nextRow() {
-        if (ended) {
-            return null;
-        }
         try {
             if (!records.hasNext()) {
-                ended = true;
                 return null;
             }
             CSVRecord record = records.next();
-            return new SourceRow(record.getRecordNumber() - 1, record.values());
+            text.forgetLinesBefore(lineOffset + parser.getCurrentLineNumber());
+            return new SourceRow(++rows, record.values());
         } catch (UncheckedIOException | IllegalStateException e) {
-            ended = true;
-            throw new MalformedRowException(parser.getRecordNumber(), rootMessage(e));
+            String raw = text.takeFailedLine();
+            startParser();
+            if (raw == null) {
+                return null;
+            }
+            throw new MalformedRowException(++rows, raw, rootMessage(e));
         }
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        text.close();
+    }
+
+    /** A parser over the text from the current line on; after a failure the old one is dropped. */
+    private void startParser() {
+        try {
+            lineOffset = text.line();
+            parser = CSVParser.builder().setReader(text).setFormat(format).get();
+            records = parser.iterator();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> readHeader() throws UnreadableFileException {
@@ -90,27 +105,11 @@ public final class CsvSource implements Closeable {
             if (!records.hasNext()) {
                 throw new UnreadableFileException("the file is empty: no header row");
             }
-            return records.next().toList();
+            List<String> cells = records.next().toList();
+            text.forgetLinesBefore(lineOffset + parser.getCurrentLineNumber());
+            return cells;
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new UnreadableFileException("the header row cannot be parsed: " + rootMessage(e));
-        }
-    }
-
-    private static void refuseBinary(Path file) throws IOException, UnreadableFileException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(SNIFF_BYTES);
-            for (byte b : head) {
-                if (b == 0) {
-                    throw new UnreadableFileException("not a text file: it contains NUL bytes");
-                }
-            }
-        }
-    }
-
-    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
         }
     }
 

@@ -23,13 +23,16 @@ public final class FileIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
 
+    private final CsvSettings csv;
     private final OutputNames names;
     private final PhoneNormalizer phones;
     private final String defaultBatchCallId;
     private final Path error;
     private final Path retry;
 
-    public FileIntake(OutputNames names, PhoneNormalizer phones, String defaultBatchCallId, Path error, Path retry) {
+    public FileIntake(CsvSettings csv, OutputNames names, PhoneNormalizer phones, String defaultBatchCallId,
+                      Path error, Path retry) {
+        this.csv = csv;
         this.names = names;
         this.phones = phones;
         this.defaultBatchCallId = defaultBatchCallId;
@@ -42,7 +45,7 @@ public final class FileIntake {
         IntakeFile file = identify(exchange);
         LOG.info("Loading {}{}", file.relativePath(),
                 file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId());
-        CsvSource source = CsvSource.open(file.path());
+        CsvSource source = CsvSource.open(file.path(), csv.charset(), csv.delimiter());
         ColumnMap columns = ColumnMap.of(source.header()).orElse(null);
         if (columns == null) {
             source.close();
@@ -53,7 +56,7 @@ public final class FileIntake {
         String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
         FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), source.header(),
                 columns.batchCallId(), error.resolve(file.stem() + FileReports.REJECTED),
-                retry.resolve(file.stem() + FileReports.RETRY));
+                retry.resolve(file.stem() + FileReports.RETRY), error.resolve(file.stem() + FileReports.WARNINGS));
         exchange.setProperty(FileLoad.PROPERTY,
                 new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId), ledger));
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import ai.truedy.loader.batching.Batch;
 import ai.truedy.loader.contacts.RejectReason;
 import ai.truedy.loader.contacts.RowVerdict.Ready;
+import ai.truedy.loader.contacts.RowWarning;
 import ai.truedy.loader.delivery.BatchOutcome;
 import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
 import ai.truedy.loader.intake.SourceRow;
@@ -19,7 +20,8 @@ import ai.truedy.loader.reporting.FileReport.BatchReport;
 /**
  * Where every row of one file is written down as it is settled: accepted, rejected (to
  * {@code error/<stem>.rejected.csv} with its original values, row number, reason and detail) or
- * pending retry (to {@code retry/<stem>.retry.csv}, re-droppable as it is). Safe to use from the
+ * pending retry (to {@code retry/<stem>.retry.csv}, re-droppable as it is). Rows sent with a
+ * warning are also listed in {@code error/<stem>.warnings.csv}. Safe to use from the
  * threads that settle batches.
  */
 public final class FileLedger {
@@ -30,12 +32,15 @@ public final class FileLedger {
     private final int batchCallIdColumn;
     private final CsvOutput rejectedRows;
     private final CsvOutput retryRows;
+    private final CsvOutput warningRows;
     private final Map<String, Long> reasons = new TreeMap<>();
+    private final Map<String, Long> warningReasons = new TreeMap<>();
     private final List<BatchReport> batches = new ArrayList<>();
     private long rows;
     private long accepted;
     private long rejected;
     private long pendingRetry;
+    private long warnings;
     private long added;
     private long failed;
     private long duplicatesSkipped;
@@ -46,9 +51,10 @@ public final class FileLedger {
      * @param batchCallIdColumn the header's batch_call_id column, or -1 when it has none
      * @param rejectedFile      where rejected rows go
      * @param retryFile         where rows to send again go
+     * @param warningsFile      where rows sent with a warning are listed
      */
     public FileLedger(String file, Instant startedAt, List<String> header, int batchCallIdColumn,
-                      Path rejectedFile, Path retryFile) {
+                      Path rejectedFile, Path retryFile, Path warningsFile) {
         this.file = file;
         this.startedAt = startedAt;
         this.columns = header.size();
@@ -60,6 +66,7 @@ public final class FileLedger {
             retryHeader.add("batch_call_id");
         }
         this.rejectedRows = new CsvOutput(rejectedFile, rejectedHeader);
+        this.warningRows = new CsvOutput(warningsFile, rejectedHeader);
         this.retryRows = new CsvOutput(retryFile, retryHeader);
     }
 
@@ -69,13 +76,16 @@ public final class FileLedger {
     }
 
     public synchronized void reject(SourceRow row, RejectReason reason, String detail) {
-        String[] values = row.valuesFor(columns + 3);
-        values[columns] = Long.toString(row.number());
-        values[columns + 1] = reason.code();
-        values[columns + 2] = detail;
-        rejectedRows.write(values);
+        rejectedRows.write(annotated(row, reason.code(), detail));
         reasons.merge(reason.code(), 1L, Long::sum);
         rejected++;
+    }
+
+    /** A row that is sent anyway, but with something left out; it is not counted apart from its outcome. */
+    public synchronized void warn(SourceRow row, RowWarning warning) {
+        warningRows.write(annotated(row, warning.reason().code(), warning.detail()));
+        warningReasons.merge(warning.reason().code(), 1L, Long::sum);
+        warnings++;
     }
 
     /** Writes down what the API made of a batch, for each of its rows. */
@@ -95,15 +105,26 @@ public final class FileLedger {
     public synchronized FileReport close(Instant finishedAt, String original, String report) throws IOException {
         Path rejectedFile = rejectedRows.commit();
         Path retryFile = retryRows.commit();
+        Path warningsFile = warningRows.commit();
         return new FileReport(file, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
-                pendingRetry, Map.copyOf(reasons),
+                pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons),
                 new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
-                new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile)),
+                new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),
+                        pathOrNull(warningsFile)),
                 List.copyOf(batches));
     }
 
     public synchronized long rows() {
         return rows;
+    }
+
+    /** The row's original values, then row number, reason code and detail. */
+    private String[] annotated(SourceRow row, String code, String detail) {
+        String[] values = row.valuesFor(columns + 3);
+        values[columns] = Long.toString(row.number());
+        values[columns + 1] = code;
+        values[columns + 2] = detail;
+        return values;
     }
 
     private void retry(Ready item) {

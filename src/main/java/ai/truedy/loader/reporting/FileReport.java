@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * The report written for each file, {@code done/<stem>.report.json}. Every row is in exactly one of
  * {@code accepted}, {@code rejected} and {@code pending_retry}: {@code rows == accepted + rejected + pending_retry}.
+ * {@code warnings} counts rows sent with something left out (an invalid email, an extension); they
+ * are counted in {@code accepted} (or wherever their batch went) as well.
  */
 public record FileReport(
         String file,
@@ -16,6 +18,8 @@ public record FileReport(
         long rejected,
         long pendingRetry,
         Map<String, Long> reasons,
+        long warnings,
+        Map<String, Long> warningReasons,
         ApiTotals api,
         Outputs outputs,
         List<BatchReport> batches) {
@@ -25,7 +29,7 @@ public record FileReport(
     }
 
     /** Where the file's rows went. Null entries mean no such file was needed. */
-    public record Outputs(String original, String report, String rejected, String retry) {
+    public record Outputs(String original, String report, String rejected, String retry, String warnings) {
     }
 
     /** One request to the API. */

@@ -26,6 +26,7 @@ public final class FileReports {
     public static final String ERROR = ".error.json";
     public static final String REJECTED = ".rejected.csv";
     public static final String RETRY = ".retry.csv";
+    public static final String WARNINGS = ".warnings.csv";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReports.class);
 
@@ -88,7 +89,7 @@ public final class FileReports {
         FileError record;
         if (load == null) {
             record = new FileError(file.relativePath(), reason, Instant.now().toString(), 0, 0, 0, 0,
-                    new FileReport.Outputs(original.toString(), null, null, null));
+                    new FileReport.Outputs(original.toString(), null, null, null, null));
         } else {
             load.close();
             FileReport partial = load.ledger().close(Instant.now(), original.toString(), null);

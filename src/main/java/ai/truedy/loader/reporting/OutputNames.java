@@ -40,7 +40,8 @@ public final class OutputNames {
         List<Path> outputs = List.of(
                 done.resolve(original), done.resolve(stem + FileReports.REPORT),
                 error.resolve(original), error.resolve(stem + FileReports.ERROR),
-                error.resolve(stem + FileReports.REJECTED), retry.resolve(stem + FileReports.RETRY));
+                error.resolve(stem + FileReports.REJECTED), error.resolve(stem + FileReports.WARNINGS),
+                retry.resolve(stem + FileReports.RETRY));
         return outputs.stream().anyMatch(Files::exists);
     }
 }
