@@ -26,6 +26,8 @@ import ai.truedy.loader.reporting.FileReport.BatchReport;
  */
 public final class FileLedger {
 
+    private static final List<String> ANNOTATIONS = List.of("row", "reason", "detail");
+
     private final String file;
     private final Instant startedAt;
     private final int columns;
@@ -57,10 +59,11 @@ public final class FileLedger {
                       Path rejectedFile, Path retryFile, Path warningsFile) {
         this.file = file;
         this.startedAt = startedAt;
+        header = withoutAnnotations(header);
         this.columns = header.size();
         this.batchCallIdColumn = batchCallIdColumn < 0 ? header.size() : batchCallIdColumn;
         List<String> rejectedHeader = new ArrayList<>(header);
-        rejectedHeader.addAll(List.of("row", "reason", "detail"));
+        rejectedHeader.addAll(ANNOTATIONS);
         List<String> retryHeader = new ArrayList<>(header);
         if (batchCallIdColumn < 0) {
             retryHeader.add("batch_call_id");
@@ -68,6 +71,17 @@ public final class FileLedger {
         this.rejectedRows = new CsvOutput(rejectedFile, rejectedHeader);
         this.warningRows = new CsvOutput(warningsFile, rejectedHeader);
         this.retryRows = new CsvOutput(retryFile, retryHeader);
+    }
+
+    /**
+     * A rejected or warnings file dropped back into the inbox ends with our {@code row, reason, detail}
+     * columns; they are replaced, not repeated, so the file keeps its shape round after round.
+     */
+    private static List<String> withoutAnnotations(List<String> header) {
+        int size = header.size();
+        boolean annotated = size >= 3 && header.subList(size - 3, size).stream()
+                .map(String::strip).toList().equals(ANNOTATIONS);
+        return annotated ? header.subList(0, size - 3) : header;
     }
 
     /** A data row was read from the file; it must end up accepted, rejected or pending retry. */
