@@ -4,7 +4,9 @@ import ai.truedy.loader.batching.ContactBatches;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiAnswers;
 import ai.truedy.loader.delivery.ApiKey;
-import ai.truedy.loader.delivery.BatchOutcomes;
+import ai.truedy.loader.delivery.SendGate;
+import ai.truedy.loader.delivery.SendPolicy;
+import ai.truedy.loader.delivery.SenderPool;
 import ai.truedy.loader.delivery.TruedyRequest;
 import ai.truedy.loader.intake.FileIntake;
 import ai.truedy.loader.reporting.FileReports;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the settings and binds the beans the routes call by name ({@code fileIntake},
- * {@code contactBatches}, {@code truedyRequest}, {@code batchOutcomes}, {@code fileReports},
- * {@code loaderRun}). Without an API key it first starts the built-in sandbox and points
+ * {@code contactBatches}, {@code truedyRequest}, {@code sendPolicy}, {@code fileReports},
+ * {@code loaderRun}) and the {@code truedySenders} thread pool. Without an API key it first starts the built-in sandbox and points
  * {@code truedy.base-url} at it. Folders are made absolute here, so the routes see absolute paths.
  */
 public final class LoaderBeans implements CamelConfiguration {
@@ -72,7 +74,12 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("fileIntake", intake);
         registry.bind("contactBatches", new ContactBatches(settings.batchSize()));
         registry.bind("truedyRequest", new TruedyRequest(json, apiKey));
-        registry.bind("batchOutcomes", new BatchOutcomes(new ApiAnswers(json)));
+        registry.bind("sendPolicy", new SendPolicy(new ApiAnswers(json),
+                new SendGate(settings.delivery().requestsPerMinute(), settings.delivery().concurrency()),
+                settings.delivery()));
+        SenderPool senders = new SenderPool(settings.delivery().concurrency());
+        context.addService(senders, true, true);
+        registry.bind("truedySenders", senders.executor());
         registry.bind("fileReports", new FileReports(json.writerWithDefaultPrettyPrinter(), intake, run,
                 settings.done(), settings.error()));
     }

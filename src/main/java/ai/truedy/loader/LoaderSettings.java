@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,12 @@ import java.util.function.Function;
 
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiKey;
+import ai.truedy.loader.delivery.DeliverySettings;
 import ai.truedy.loader.intake.CsvDialect;
 import ai.truedy.loader.intake.CsvSettings;
 import ai.truedy.loader.intake.TextEncoding;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * The loader's settings, read once from Camel's properties (application.properties, -D, environment)
@@ -33,6 +36,7 @@ public record LoaderSettings(
         int batchSize,
         String baseUrl,
         ApiKey apiKey,
+        DeliverySettings delivery,
         int sandboxPort,
         Path sandboxDir,
         boolean once) {
@@ -55,6 +59,14 @@ public record LoaderSettings(
                 in.integer("truedy.batch-size", 1, MAX_BATCH_SIZE),
                 in.url("truedy.base-url"),
                 new ApiKey(in.text("truedy.api-key")),
+                new DeliverySettings(
+                        in.integer("truedy.retry.max-attempts", 1, 100),
+                        in.duration("truedy.retry.initial-delay"),
+                        in.duration("truedy.retry.max-delay"),
+                        in.integer("truedy.rate-limit.requests-per-minute", 0, 1_000_000),
+                        in.integer("truedy.concurrency", 1, 64),
+                        in.duration("truedy.rate-limit.max-wait"),
+                        in.duration("truedy.auth-pause")),
                 in.integer("loader.sandbox.port", 0, 65535),
                 in.path("loader.sandbox.dir"),
                 Boolean.parseBoolean(in.text("loader.once")));
@@ -127,6 +139,21 @@ public record LoaderSettings(
                 problems.add(name + " must be a two-letter region code such as US or DE, not '" + value + "'");
             }
             return value;
+        }
+
+        /** A duration such as 500ms, 30s, 5m or 1h, or a number of milliseconds. */
+        Duration duration(String name) {
+            String value = text(name);
+            try {
+                long millis = TimeUtils.toMilliSeconds(value);
+                if (millis >= 0) {
+                    return Duration.ofMillis(millis);
+                }
+            } catch (RuntimeException ignored) {
+                // reported below
+            }
+            problems.add(name + " must be a duration such as 500ms, 30s or 5m, not '" + value + "'");
+            return Duration.ZERO;
         }
 
         PhoneNormalizer.Validation phoneValidation(String name) {

@@ -20,7 +20,10 @@ import static ai.truedy.loader.support.LoaderFixture.filesIn;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What becomes of a batch's rows for each kind of answer the API gives, or fails to give. */
+/**
+ * What becomes of a batch's rows for each kind of answer the API gives, or fails to give, when the
+ * answer is final (one try allowed). DeliveryGuaranteesTest covers trying again.
+ */
 class ApiAnswerOutcomesTest extends LoaderTest {
 
     static final String CALL_LIST = """
@@ -85,6 +88,7 @@ class ApiAnswerOutcomesTest extends LoaderTest {
     @ValueSource(ints = {401, 402, 403, 429, 500, 503})
     void answers_about_the_account_the_rate_or_the_server_put_the_rows_in_retry(int status) throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.error(status, "some_error", "try later")));
+        loader.with("truedy.retry.max-attempts", "1").with("truedy.rate-limit.max-wait", "0ms");
 
         assertThat(loader.runOnce()).isEqualTo(3);
 
@@ -98,13 +102,14 @@ class ApiAnswerOutcomesTest extends LoaderTest {
         assertThat(report.path("batches").get(0).path("http_status").asInt()).isEqualTo(status);
         assertThat(filesIn(loader.error)).isEmpty();
         assertThat(filesIn(loader.done)).containsExactly("list.csv", "list.report.json");
-        assertThat(TruedyApi.requests(api)).as("the HTTP client must not re-send by itself").hasSize(1);
+        assertThat(TruedyApi.requests(api)).as("one try allowed; the HTTP client must not re-send by itself")
+                .hasSize(1);
     }
 
     @Test
     void a_read_timeout_puts_the_rows_in_retry() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(2, 0).withFixedDelay(3000)));
-        loader.with("truedy.read-timeout", "500");
+        loader.with("truedy.read-timeout", "500").with("truedy.retry.max-attempts", "1");
 
         assertThat(loader.runOnce()).isEqualTo(3);
 
@@ -119,6 +124,7 @@ class ApiAnswerOutcomesTest extends LoaderTest {
     @Test
     void a_reset_connection_puts_the_rows_in_retry() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        loader.with("truedy.retry.max-attempts", "1");
 
         assertThat(loader.runOnce()).isEqualTo(3);
 

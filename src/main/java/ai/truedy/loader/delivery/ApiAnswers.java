@@ -1,7 +1,16 @@
 package ai.truedy.loader.delivery;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import ai.truedy.loader.contacts.RejectReason;
 import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
@@ -54,6 +63,54 @@ public final class ApiAnswers {
         String detail = what + failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
         return new BatchOutcome(Disposition.RETRY, null, null, null, detail, ApiCounts.NONE);
+    }
+
+    /**
+     * The contacts a 422 names, by their index in the request ({@code loc = ["body","contacts",i,…]}),
+     * with the API's messages; empty when it names none.
+     */
+    public Map<Integer, String> faultyContacts(String body) {
+        Map<Integer, String> faults = new TreeMap<>();
+        for (JsonNode item : parse(body).path("detail")) {
+            JsonNode loc = item.path("loc");
+            if (loc.size() >= 3 && "contacts".equals(loc.get(1).asText()) && loc.get(2).canConvertToInt()) {
+                List<String> path = new ArrayList<>();
+                loc.forEach(part -> path.add(part.asText()));
+                String msg = textOrNull(item.path("msg"));
+                faults.merge(loc.get(2).asInt(), String.join(".", path) + ": " + (msg == null ? "invalid" : msg),
+                        (a, b) -> a + "; " + b);
+            }
+        }
+        return faults;
+    }
+
+    /** How long a 429 asks to wait: {@code Retry-After} (seconds or HTTP date), else {@code error.details.reset_at}. */
+    public Optional<Duration> rateLimitWait(String retryAfter, String body, Instant now) {
+        if (retryAfter != null && !retryAfter.isBlank()) {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter.trim())));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    Instant at = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    return Optional.of(positive(Duration.between(now, at)));
+                } catch (DateTimeParseException notADate) {
+                    // fall through to the body
+                }
+            }
+        }
+        String resetAt = textOrNull(parse(body).path("error").path("details").path("reset_at"));
+        if (resetAt != null) {
+            try {
+                return Optional.of(positive(Duration.between(now, OffsetDateTime.parse(resetAt).toInstant())));
+            } catch (DateTimeParseException unreadable) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Duration positive(Duration wait) {
+        return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     private enum Kind { RETRY, NOT_FOUND, VALIDATION, REJECTED }

@@ -18,8 +18,6 @@ import org.apache.camel.Message;
  */
 public final class TruedyRequest {
 
-    /** The exchange property holding the batch while its request is under way. */
-    public static final String BATCH = "loaderBatch";
     /** The exchange property holding the batch call id, encoded for the URL path. */
     public static final String BATCH_CALL_PATH = "loaderBatchCallPath";
 
@@ -31,10 +29,16 @@ public final class TruedyRequest {
         this.apiKey = apiKey;
     }
 
-    public void prepare(Exchange exchange) throws JsonProcessingException, InvalidPayloadException {
+    /** Once per batch: starts its delivery and settles the URL path of its batch call. */
+    public void prepare(Exchange exchange) throws InvalidPayloadException {
         Batch batch = exchange.getMessage().getMandatoryBody(Batch.class);
-        exchange.setProperty(BATCH, batch);
+        exchange.setProperty(BatchDelivery.PROPERTY, new BatchDelivery(batch));
         exchange.setProperty(BATCH_CALL_PATH, pathSegment(batch.batchCallId()));
+    }
+
+    /** Before each try: the JSON body of what is left to send, and the only headers that go out. */
+    public void attempt(Exchange exchange) throws JsonProcessingException {
+        Batch batch = exchange.getProperty(BatchDelivery.PROPERTY, BatchDelivery.class).batch();
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "POST");

@@ -3,6 +3,7 @@ package ai.truedy.loader.intake;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.ContactRows;
@@ -58,7 +59,8 @@ public final class FileIntake {
                 columns.batchCallId(), error.resolve(file.stem() + FileReports.REJECTED),
                 retry.resolve(file.stem() + FileReports.RETRY), error.resolve(file.stem() + FileReports.WARNINGS));
         exchange.setProperty(FileLoad.PROPERTY,
-                new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId), ledger));
+                new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId), ledger,
+                        ConcurrentHashMap.newKeySet()));
     }
 
     /** The file in the exchange with its unique stem; reserved once, then kept on the exchange. */

@@ -2,15 +2,18 @@ package ai.truedy.loader.intake;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Set;
 
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.reporting.FileLedger;
 
 /**
  * Everything the routes carry for the file being loaded: where it came from, its open rows,
- * how rows become contacts, and the ledger where every row's outcome is written down.
+ * how rows become contacts, the ledger where every row's outcome is written down, and the batch
+ * calls the API said do not exist (their later rows are rejected without asking again).
  */
-public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, FileLedger ledger) implements Closeable {
+public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, FileLedger ledger,
+                       Set<String> notFoundBatchCalls) implements Closeable {
 
     /** The exchange property the routes keep it under. */
     public static final String PROPERTY = "loaderFileLoad";

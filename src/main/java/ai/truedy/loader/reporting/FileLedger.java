@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,7 +104,7 @@ public final class FileLedger {
     }
 
     /** Writes down what the API made of a batch, for each of its rows. */
-    public synchronized void settle(Batch batch, BatchOutcome outcome) {
+    public synchronized void settle(Batch batch, BatchOutcome outcome, int attempts) {
         switch (outcome.disposition()) {
             case ACCEPTED -> {
                 accepted += batch.size();
@@ -112,7 +113,7 @@ public final class FileLedger {
             case REJECTED -> batch.items().forEach(item -> reject(item.row(), outcome.reason(), outcome.detail()));
             case RETRY -> batch.items().forEach(this::retry);
         }
-        batches.add(report(batch, outcome));
+        batches.add(report(batch, outcome, attempts));
     }
 
     /** Commits the output files and sums up. */
@@ -120,6 +121,7 @@ public final class FileLedger {
         Path rejectedFile = rejectedRows.commit();
         Path retryFile = retryRows.commit();
         Path warningsFile = warningRows.commit();
+        batches.sort(Comparator.comparingInt(BatchReport::batch)); // senders settle batches in any order
         return new FileReport(file, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons),
                 new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
@@ -155,9 +157,10 @@ public final class FileLedger {
         invalidSkipped += orZero(counts.invalidSkipped());
     }
 
-    private static BatchReport report(Batch batch, BatchOutcome outcome) {
+    private static BatchReport report(Batch batch, BatchOutcome outcome, int attempts) {
         ApiCounts counts = outcome.counts();
         return new BatchReport(batch.sequence(), batch.batchCallId(), batch.firstRow(), batch.lastRow(), batch.size(),
+                attempts,
                 outcome.httpStatus(), outcome.requestId(), outcome.disposition().name().toLowerCase(),
                 outcome.reason() == null ? null : outcome.reason().code(),
                 counts.added(), counts.failed(), counts.duplicatesSkipped(), counts.invalidSkipped(),

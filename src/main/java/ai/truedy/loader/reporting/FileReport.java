@@ -32,13 +32,14 @@ public record FileReport(
     public record Outputs(String original, String report, String rejected, String retry, String warnings) {
     }
 
-    /** One request to the API. */
+    /** One batch: what became of it after {@code attempts} requests (0 when it was settled unsent). */
     public record BatchReport(
             int batch,
             String batchCallId,
             long firstRow,
             long lastRow,
             int contacts,
+            int attempts,
             Integer httpStatus,
             String requestId,
             String outcome,

@@ -52,6 +52,11 @@ public final class LoaderFixture {
         settings.put("truedy.base-url", baseUrl);
         settings.put("truedy.api-key", API_KEY);
         settings.put("truedy.batch-call-id", "");
+        // fast back-off and short waits, so that retries and pauses take milliseconds in tests
+        settings.put("truedy.retry.initial-delay", "20ms");
+        settings.put("truedy.retry.max-delay", "100ms");
+        settings.put("truedy.rate-limit.max-wait", "300ms");
+        settings.put("truedy.rate-limit.requests-per-minute", "0");
     }
 
     public LoaderFixture with(String name, String value) {

@@ -1,0 +1,91 @@
+package ai.truedy.loader.delivery;
+
+import java.time.Duration;
+
+import ai.truedy.loader.batching.Batch;
+
+/**
+ * One batch on its way: what is left to send, how many tries failed, how long it has waited out
+ * 429 answers, and whether another try is due. Lives in an exchange property while its route loops.
+ */
+public final class BatchDelivery {
+
+    /** The exchange property the send route keeps it under. */
+    public static final String PROPERTY = "loaderDelivery";
+
+    private Batch batch;
+    private int attempts;
+    private int failedAttempts;
+    private int rateLimitedAnswers;
+    private Duration rateLimitedWait = Duration.ZERO;
+    private Duration backOff = Duration.ZERO;
+    private boolean resentAfterValidation;
+    private boolean sendAgain = true;
+
+    BatchDelivery(Batch batch) {
+        this.batch = batch;
+    }
+
+    public Batch batch() {
+        return batch;
+    }
+
+    /** Read by the route's loop: true while another try is due. */
+    public boolean isSendAgain() {
+        return sendAgain;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    void attempted() {
+        attempts++;
+    }
+
+    int failedAttempts() {
+        return failedAttempts;
+    }
+
+    /** A try failed for a reason that may pass; wait {@code backOff} before the next. */
+    void failed(Duration backOff) {
+        failedAttempts++;
+        this.backOff = backOff;
+    }
+
+    int rateLimitedAnswers() {
+        return rateLimitedAnswers;
+    }
+
+    Duration rateLimitedWait() {
+        return rateLimitedWait;
+    }
+
+    void rateLimited(Duration wait) {
+        rateLimitedAnswers++;
+        rateLimitedWait = rateLimitedWait.plus(wait);
+        backOff = Duration.ZERO;
+    }
+
+    /** Takes the back-off due before the next try, once. */
+    Duration takeBackOff() {
+        Duration due = backOff;
+        backOff = Duration.ZERO;
+        return due;
+    }
+
+    boolean resentAfterValidation() {
+        return resentAfterValidation;
+    }
+
+    /** The API refused some contacts (422): send the rest once more. */
+    void narrowTo(Batch rest) {
+        batch = rest;
+        resentAfterValidation = true;
+        backOff = Duration.ZERO;
+    }
+
+    void settled() {
+        sendAgain = false;
+    }
+}

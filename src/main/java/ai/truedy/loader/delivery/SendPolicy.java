@@ -1,0 +1,188 @@
+package ai.truedy.loader.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ai.truedy.loader.batching.Batch;
+import ai.truedy.loader.contacts.RejectReason;
+import ai.truedy.loader.contacts.RowVerdict.Ready;
+import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
+import ai.truedy.loader.delivery.BatchOutcome.Disposition;
+import ai.truedy.loader.intake.FileLoad;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, around each call, what happens to a batch. Before: wait for the request budget, any 429
+ * pause and any back-off; a batch for a batch call already answered 404, or sent while sending is
+ * suspended, is settled without a call. After: accept; reject what the data makes final; try 5xx,
+ * timeouts and connection failures again with back-off; wait out a 429 and send again (it is not a
+ * failed try); reject only the contacts a 422 names and send the rest once more; stop sending for
+ * {@code truedy.auth-pause} after 401, 402 or 403. What cannot be sent now goes to retry/.
+ */
+public final class SendPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SendPolicy.class);
+
+    private final ApiAnswers answers;
+    private final SendGate gate;
+    private final DeliverySettings settings;
+
+    public SendPolicy(ApiAnswers answers, SendGate gate, DeliverySettings settings) {
+        this.answers = answers;
+        this.gate = gate;
+        this.settings = settings;
+    }
+
+    /** Before each try: settles the batch unsent where no call can help, else waits for its turn. */
+    public void awaitTurn(Exchange exchange) throws InterruptedException {
+        BatchDelivery delivery = delivery(exchange);
+        FileLoad load = load(exchange);
+        String batchCallId = delivery.batch().batchCallId();
+        if (load.notFoundBatchCalls().contains(batchCallId)) {
+            settle(exchange, new BatchOutcome(Disposition.REJECTED, null, null, RejectReason.BATCH_CALL_NOT_FOUND,
+                    "not sent: the API answered 404 for this batch call earlier in the file", ApiCounts.NONE));
+            return;
+        }
+        String suspension = gate.suspension();
+        if (suspension != null) {
+            settle(exchange, new BatchOutcome(Disposition.RETRY, null, null, null, "not sent: " + suspension,
+                    ApiCounts.NONE));
+            return;
+        }
+        Duration backOff = delivery.takeBackOff();
+        if (!backOff.isZero()) {
+            Thread.sleep(backOff.toMillis());
+        }
+        gate.awaitTurn();
+        delivery.attempted();
+    }
+
+    /** After each try: the route's error policy lets failures through to here, so every try ends here. */
+    public void afterAnswer(Exchange exchange) {
+        gate.done();
+        Message message = exchange.getMessage();
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+        TruedyRequest.forget(message);
+        if (failure != null) {
+            transientFailure(exchange, answers.noAnswer(failure));
+            return;
+        }
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String body = message.getBody(String.class);
+        BatchOutcome outcome = answers.read(status, body);
+        switch (status) {
+            case 429 -> rateLimited(exchange, outcome, message.getHeader("Retry-After", String.class), body);
+            case 401, 402, 403 -> {
+                gate.suspend(settings.authPause(), outcome.detail());
+                settle(exchange, outcome);
+            }
+            case 404 -> {
+                load(exchange).notFoundBatchCalls().add(delivery(exchange).batch().batchCallId());
+                settle(exchange, outcome);
+            }
+            case 422 -> validationFailed(exchange, outcome, body);
+            default -> {
+                if (outcome.disposition() == Disposition.RETRY) {
+                    transientFailure(exchange, outcome);
+                } else {
+                    if (outcome.disposition() == Disposition.ACCEPTED) {
+                        gate.recovered();
+                    }
+                    settle(exchange, outcome);
+                }
+            }
+        }
+    }
+
+    private void transientFailure(Exchange exchange, BatchOutcome outcome) {
+        BatchDelivery delivery = delivery(exchange);
+        Duration backOff = settings.backOff(delivery.failedAttempts() + 1);
+        delivery.failed(backOff);
+        if (delivery.failedAttempts() >= settings.maxAttempts()) {
+            settle(exchange, withDetail(outcome, outcome.detail() + "; gave up after " + delivery.failedAttempts()
+                    + " tries"));
+            return;
+        }
+        LOG.warn("{} batch {} for {}: {}; try {} of {} in {} ms", load(exchange).file().relativePath(),
+                delivery.batch().sequence(), delivery.batch().batchCallId(), outcome.detail(),
+                delivery.failedAttempts() + 1, settings.maxAttempts(), backOff.toMillis());
+    }
+
+    private void rateLimited(Exchange exchange, BatchOutcome outcome, String retryAfter, String body) {
+        BatchDelivery delivery = delivery(exchange);
+        Duration wait = answers.rateLimitWait(retryAfter, body, Instant.now())
+                .orElseGet(() -> settings.backOff(delivery.rateLimitedAnswers() + 1));
+        if (wait.compareTo(settings.initialDelay()) < 0) {
+            wait = settings.initialDelay(); // a reset time already past must not turn into a busy loop
+        }
+        if (delivery.rateLimitedWait().plus(wait).compareTo(settings.rateLimitMaxWait()) > 0) {
+            settle(exchange, withDetail(outcome, outcome.detail() + "; still rate limited after waiting "
+                    + delivery.rateLimitedWait().toSeconds() + " s"));
+            return;
+        }
+        delivery.rateLimited(wait);
+        gate.pauseFor(wait);
+        LOG.warn("Rate limited by Truedy ({}): all sending pauses for {} ms", outcome.detail(), wait.toMillis());
+    }
+
+    /** Rejects the contacts a 422 names and sends the rest once more; a 422 that names none rejects the batch. */
+    private void validationFailed(Exchange exchange, BatchOutcome outcome, String body) {
+        BatchDelivery delivery = delivery(exchange);
+        Batch batch = delivery.batch();
+        Map<Integer, String> faults = answers.faultyContacts(body);
+        boolean named = !faults.isEmpty() && faults.keySet().stream().allMatch(i -> i >= 0 && i < batch.size());
+        if (!named || delivery.resentAfterValidation() || faults.size() == batch.size()) {
+            settle(exchange, outcome);
+            return;
+        }
+        List<Ready> rest = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Ready item = batch.items().get(i);
+            String fault = faults.get(i);
+            if (fault == null) {
+                rest.add(item);
+            } else {
+                load(exchange).ledger().reject(item.row(), RejectReason.API_VALIDATION,
+                        "HTTP 422: " + fault + (outcome.requestId() == null ? "" : " (request " + outcome.requestId() + ")"));
+            }
+        }
+        delivery.narrowTo(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(rest)));
+    }
+
+    private void settle(Exchange exchange, BatchOutcome outcome) {
+        BatchDelivery delivery = delivery(exchange);
+        FileLoad load = load(exchange);
+        Batch batch = delivery.batch();
+        delivery.settled();
+        exchange.getMessage().setBody(null);
+        load.ledger().settle(batch, outcome, delivery.attempts());
+        if (outcome.disposition() == Disposition.ACCEPTED) {
+            LOG.debug("{} batch {} (rows {}-{}) for {}: {}", load.file().relativePath(), batch.sequence(),
+                    batch.firstRow(), batch.lastRow(), batch.batchCallId(), outcome.detail());
+        } else {
+            LOG.warn("{} batch {} (rows {}-{}) for {}: {} -> {} rows {}", load.file().relativePath(),
+                    batch.sequence(), batch.firstRow(), batch.lastRow(), batch.batchCallId(), outcome.detail(),
+                    batch.size(), outcome.disposition() == Disposition.RETRY ? "to retry/" : "rejected");
+        }
+    }
+
+    private static BatchOutcome withDetail(BatchOutcome outcome, String detail) {
+        return new BatchOutcome(outcome.disposition(), outcome.httpStatus(), outcome.requestId(), outcome.reason(),
+                detail, outcome.counts());
+    }
+
+    private static BatchDelivery delivery(Exchange exchange) {
+        return exchange.getProperty(BatchDelivery.PROPERTY, BatchDelivery.class);
+    }
+
+    private static FileLoad load(Exchange exchange) {
+        return exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
+    }
+}
