@@ -65,7 +65,7 @@ public final class LoaderBeans implements CamelConfiguration {
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
         OutputNames names = new OutputNames(settings.done(), settings.error(), settings.retry());
-        FileIntake intake = new FileIntake(settings.csv(), names,
+        FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names,
                 new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
                 settings.defaultBatchCallId(), settings.error(), settings.retry());
 

@@ -54,8 +54,9 @@ class BatchSplittingTest extends LoaderTest {
                 .map(url -> url.replaceAll(".*/batch-calls/([^/]+)/contacts", "$1")).toList();
         List<List<String>> batches = sentPhonesByBatch();
         for (int i = 0; i < batches.size(); i++) {
-            assertThat(batches.get(i)).as("batch %d to %s", i, batchCalls.get(i))
-                    .allMatch(phone -> batchCall(phone).equals(batchCalls.get(i)));
+            String batchCall = batchCalls.get(i);
+            assertThat(batches.get(i)).as("batch %d to %s", i, batchCall)
+                    .allMatch(phone -> batchCall(phone).equals(batchCall));
         }
         assertThat(batches).containsExactlyInAnyOrder(
                 List.of("+12127361001", "+12127361003"),

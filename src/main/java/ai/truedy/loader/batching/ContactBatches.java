@@ -58,10 +58,17 @@ public final class ContactBatches {
             return !full.isEmpty();
         }
 
+        /** Hands out the next batch once fewer than truedy.concurrency of the file's batches are in flight. */
         @Override
         public Batch next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
+            }
+            try {
+                load.inFlight().handOut();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to send the next batch", e);
             }
             return full.removeFirst();
         }

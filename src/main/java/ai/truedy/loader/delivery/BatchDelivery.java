@@ -21,6 +21,7 @@ public final class BatchDelivery {
     private Duration backOff = Duration.ZERO;
     private boolean resentAfterValidation;
     private boolean sendAgain = true;
+    private boolean holdsTurn;
 
     BatchDelivery(Batch batch) {
         this.batch = batch;
@@ -83,6 +84,15 @@ public final class BatchDelivery {
         batch = rest;
         resentAfterValidation = true;
         backOff = Duration.ZERO;
+    }
+
+    /** Whether this batch holds one of the gate's places for requests in flight. */
+    boolean holdsTurn() {
+        return holdsTurn;
+    }
+
+    void holdTurn(boolean holds) {
+        holdsTurn = holds;
     }
 
     void settled() {

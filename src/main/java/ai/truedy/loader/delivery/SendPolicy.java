@@ -39,33 +39,39 @@ public final class SendPolicy {
         this.settings = settings;
     }
 
-    /** Before each try: settles the batch unsent where no call can help, else waits for its turn. */
+    /**
+     * Before each try: waits out any back-off, then for a turn at the gate; then settles the batch
+     * unsent if a call cannot help (its batch call was answered 404 in this file, or sending is
+     * suspended), checked after the wait so that what happened meanwhile counts.
+     */
     public void awaitTurn(Exchange exchange) throws InterruptedException {
         BatchDelivery delivery = delivery(exchange);
-        FileLoad load = load(exchange);
+        Duration backOff = delivery.takeBackOff();
+        if (!backOff.isZero()) {
+            Thread.sleep(backOff.toMillis());
+        }
+        gate.awaitTurn();
+        delivery.holdTurn(true);
         String batchCallId = delivery.batch().batchCallId();
-        if (load.notFoundBatchCalls().contains(batchCallId)) {
+        if (load(exchange).notFoundBatchCalls().contains(batchCallId)) {
+            endTurn(delivery);
             settle(exchange, new BatchOutcome(Disposition.REJECTED, null, null, RejectReason.BATCH_CALL_NOT_FOUND,
                     "not sent: the API answered 404 for this batch call earlier in the file", ApiCounts.NONE));
             return;
         }
         String suspension = gate.suspension();
         if (suspension != null) {
+            endTurn(delivery);
             settle(exchange, new BatchOutcome(Disposition.RETRY, null, null, null, "not sent: " + suspension,
                     ApiCounts.NONE));
             return;
         }
-        Duration backOff = delivery.takeBackOff();
-        if (!backOff.isZero()) {
-            Thread.sleep(backOff.toMillis());
-        }
-        gate.awaitTurn();
         delivery.attempted();
     }
 
     /** After each try: the route's error policy lets failures through to here, so every try ends here. */
     public void afterAnswer(Exchange exchange) {
-        gate.done();
+        endTurn(delivery(exchange));
         Message message = exchange.getMessage();
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
@@ -98,6 +104,13 @@ public final class SendPolicy {
                     settle(exchange, outcome);
                 }
             }
+        }
+    }
+
+    private void endTurn(BatchDelivery delivery) {
+        if (delivery.holdsTurn()) {
+            delivery.holdTurn(false);
+            gate.done();
         }
     }
 
@@ -163,6 +176,7 @@ public final class SendPolicy {
         delivery.settled();
         exchange.getMessage().setBody(null);
         load.ledger().settle(batch, outcome, delivery.attempts());
+        load.inFlight().settled();
         if (outcome.disposition() == Disposition.ACCEPTED) {
             LOG.debug("{} batch {} (rows {}-{}) for {}: {}", load.file().relativePath(), batch.sequence(),
                     batch.firstRow(), batch.lastRow(), batch.batchCallId(), outcome.detail());

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.contacts.PhoneNormalizer;
+import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.reporting.FileReports;
 import ai.truedy.loader.reporting.OutputNames;
@@ -25,15 +26,17 @@ public final class FileIntake {
     private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
 
     private final CsvSettings csv;
+    private final int concurrency;
     private final OutputNames names;
     private final PhoneNormalizer phones;
     private final String defaultBatchCallId;
     private final Path error;
     private final Path retry;
 
-    public FileIntake(CsvSettings csv, OutputNames names, PhoneNormalizer phones, String defaultBatchCallId,
-                      Path error, Path retry) {
+    public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
+                      String defaultBatchCallId, Path error, Path retry) {
         this.csv = csv;
+        this.concurrency = concurrency;
         this.names = names;
         this.phones = phones;
         this.defaultBatchCallId = defaultBatchCallId;
@@ -60,7 +63,7 @@ public final class FileIntake {
                 retry.resolve(file.stem() + FileReports.RETRY), error.resolve(file.stem() + FileReports.WARNINGS));
         exchange.setProperty(FileLoad.PROPERTY,
                 new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId), ledger,
-                        ConcurrentHashMap.newKeySet()));
+                        new BatchesInFlight(concurrency), ConcurrentHashMap.newKeySet()));
     }
 
     /** The file in the exchange with its unique stem; reserved once, then kept on the exchange. */

@@ -5,15 +5,17 @@ import java.io.IOException;
 import java.util.Set;
 
 import ai.truedy.loader.contacts.ContactRows;
+import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.reporting.FileLedger;
 
 /**
  * Everything the routes carry for the file being loaded: where it came from, its open rows,
- * how rows become contacts, the ledger where every row's outcome is written down, and the batch
- * calls the API said do not exist (their later rows are rejected without asking again).
+ * how rows become contacts, the ledger where every row's outcome is written down, its batches in
+ * flight, and the batch calls the API said do not exist (their later rows are
+ * rejected without asking again).
  */
 public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, FileLedger ledger,
-                       Set<String> notFoundBatchCalls) implements Closeable {
+                       BatchesInFlight inFlight, Set<String> notFoundBatchCalls) implements Closeable {
 
     /** The exchange property the routes keep it under. */
     public static final String PROPERTY = "loaderFileLoad";

@@ -1,0 +1,31 @@
+package ai.truedy.loader.batching;
+
+/**
+ * How many of a file's batches are handed out and not yet settled. The file is read on only while
+ * fewer than {@code truedy.concurrency} are, so reading never runs ahead of sending, memory stays
+ * flat however long the file, and with one sender batches go strictly one after the other (nothing
+ * is sent after a 404 for its batch call).
+ */
+public final class BatchesInFlight {
+
+    private final int limit;
+    private int count;
+
+    public BatchesInFlight(int limit) {
+        this.limit = limit;
+    }
+
+    /** Waits for room, then counts one more batch handed out. */
+    synchronized void handOut() throws InterruptedException {
+        while (count >= limit) {
+            wait();
+        }
+        count++;
+    }
+
+    /** A batch is settled: room for the next. */
+    public synchronized void settled() {
+        count--;
+        notifyAll();
+    }
+}
