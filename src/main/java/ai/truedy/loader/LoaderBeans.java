@@ -9,6 +9,7 @@ import ai.truedy.loader.delivery.SendPolicy;
 import ai.truedy.loader.delivery.SenderPool;
 import ai.truedy.loader.delivery.TruedyRequest;
 import ai.truedy.loader.intake.FileIntake;
+import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.reporting.FileReports;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.sandbox.TruedySandbox;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the settings and binds the beans the routes call by name ({@code fileIntake},
  * {@code contactBatches}, {@code truedyRequest}, {@code sendPolicy}, {@code fileReports},
- * {@code loaderRun}) and the {@code truedySenders} thread pool. Without an API key it first starts the built-in sandbox and points
+ * {@code retryRedrive}, {@code loaderRun}) and the {@code truedySenders} thread pool. Retry files
+ * that are due are moved back into the inbox before the routes start. Without an API key it first starts the built-in sandbox and points
  * {@code truedy.base-url} at it. Folders are made absolute here, so the routes see absolute paths.
  */
 public final class LoaderBeans implements CamelConfiguration {
@@ -64,14 +66,17 @@ public final class LoaderBeans implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        OutputNames names = new OutputNames(settings.done(), settings.error(), settings.retry());
+        OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry());
         FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names,
                 new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
-                settings.defaultBatchCallId(), settings.error(), settings.retry());
+                settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds());
+        RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once());
+        redrive.moveDueFilesNow();
 
         Registry registry = context.getRegistry();
         registry.bind("loaderRun", run);
         registry.bind("fileIntake", intake);
+        registry.bind("retryRedrive", redrive);
         registry.bind("contactBatches", new ContactBatches(settings.batchSize()));
         registry.bind("truedyRequest", new TruedyRequest(json, apiKey));
         registry.bind("sendPolicy", new SendPolicy(new ApiAnswers(json),

@@ -92,7 +92,7 @@ class ApiAnswerOutcomesTest extends LoaderTest {
 
         assertThat(loader.runOnce()).isEqualTo(3);
 
-        assertThat(loader.retryRows("list")).containsExactly(
+        assertThat(loader.retryRows("list.retry-1.csv")).containsExactly(
                 Map.of("phone_number", "+12127361000", "first_name", "Jane", "notes", "VIP", "batch_call_id", "bc_1"),
                 Map.of("phone_number", "+14155550132", "first_name", "John", "notes", "call after 5, not before",
                         "batch_call_id", "bc_1"));
@@ -113,7 +113,7 @@ class ApiAnswerOutcomesTest extends LoaderTest {
 
         assertThat(loader.runOnce()).isEqualTo(3);
 
-        assertThat(loader.retryRows("list")).extracting(row -> row.get("phone_number"))
+        assertThat(loader.retryRows("list.retry-1.csv")).extracting(row -> row.get("phone_number"))
                 .containsExactly("+12127361000", "+14155550132");
         JsonNode batch = loader.report("list").path("batches").get(0);
         assertThat(batch.path("outcome").asText()).isEqualTo("retry");
@@ -128,7 +128,7 @@ class ApiAnswerOutcomesTest extends LoaderTest {
 
         assertThat(loader.runOnce()).isEqualTo(3);
 
-        assertThat(loader.retryRows("list")).hasSize(2);
+        assertThat(loader.retryRows("list.retry-1.csv")).hasSize(2);
         assertThat(loader.report("list").path("pending_retry").asLong()).isEqualTo(2);
     }
 
@@ -138,14 +138,14 @@ class ApiAnswerOutcomesTest extends LoaderTest {
         loader.runOnce();
         api.resetAll();
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(2, 0)));
-        Files.move(loader.retry.resolve("list.retry.csv"), loader.inbox.resolve("list.retry.csv"));
-        Files.setLastModifiedTime(loader.inbox.resolve("list.retry.csv"), FileTime.from(Instant.now().minusSeconds(60)));
+        Files.move(loader.retry.resolve("list.retry-1.csv"), loader.inbox.resolve("list.retry-1.csv"));
+        Files.setLastModifiedTime(loader.inbox.resolve("list.retry-1.csv"), FileTime.from(Instant.now().minusSeconds(60)));
 
         assertThat(loader.runOnce()).isZero();
 
         assertThat(TruedyApi.requests(api)).singleElement()
                 .satisfies(request -> assertThat(request.getUrl()).isEqualTo("/api/public/v1/batch-calls/bc_1/contacts"));
         assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361000", "+14155550132");
-        assertThat(loader.report("list.retry").path("accepted").asLong()).isEqualTo(2);
+        assertThat(loader.report("list.retry-1").path("accepted").asLong()).isEqualTo(2);
     }
 }

@@ -76,7 +76,7 @@ class DeliveryGuaranteesTest extends LoaderTest {
         assertThat(loader.runOnce()).isEqualTo(3);
 
         assertThat(TruedyApi.requests(api)).hasSize(4);
-        assertThat(loader.retryRows("list")).extracting(row -> row.get("first_name")).containsExactly("Ann", "Bob", "Cid");
+        assertThat(loader.retryRows("list.retry-1.csv")).extracting(row -> row.get("first_name")).containsExactly("Ann", "Bob", "Cid");
         assertThat(loader.report("list").path("batches").get(0).path("detail").asText()).endsWith("gave up after 4 tries");
     }
 
@@ -157,12 +157,12 @@ class DeliveryGuaranteesTest extends LoaderTest {
         assertThat(loader.runOnce()).isEqualTo(3);
 
         assertThat(TruedyApi.requests(api)).as("sending stops after the first 401").hasSize(1);
-        assertThat(loader.retryRows("list")).hasSize(3);
+        assertThat(loader.retryRows("list.retry-1.csv")).hasSize(3);
         assertThat(loader.error).isEmptyDirectory();
 
         api.resetAll();
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
-        loader.drop("list.retry.csv", java.nio.file.Files.readString(loader.retry.resolve("list.retry.csv")));
+        loader.drop("list.retry-1.csv", java.nio.file.Files.readString(loader.retry.resolve("list.retry-1.csv")));
         assertThat(loader.runOnce()).isZero();
         assertThat(TruedyApi.sentPhones(api)).containsExactlyInAnyOrder("+12127361001", "+12127361002", "+12127361003");
     }

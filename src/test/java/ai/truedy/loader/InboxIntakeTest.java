@@ -50,9 +50,9 @@ class InboxIntakeTest extends LoaderTest {
 
         assertThat(filesIn(loader.done)).containsExactly("list-2.csv", "list-2.report.json", "list.csv",
                 "list.report.json");
-        assertThat(filesIn(loader.retry)).containsExactly("list-2.retry.csv", "list.retry.csv");
-        assertThat(loader.retryRows("list")).extracting(row -> row.get("batch_call_id")).containsExactly("bc_1");
-        assertThat(loader.retryRows("list-2")).extracting(row -> row.get("batch_call_id")).containsExactly("bc_2");
+        assertThat(filesIn(loader.retry)).containsExactly("list-2.retry-1.csv", "list.retry-1.csv");
+        assertThat(loader.retryRows("list.retry-1.csv")).extracting(row -> row.get("batch_call_id")).containsExactly("bc_1");
+        assertThat(loader.retryRows("list-2.retry-1.csv")).extracting(row -> row.get("batch_call_id")).containsExactly("bc_2");
     }
 
     @Test

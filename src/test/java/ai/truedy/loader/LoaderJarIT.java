@@ -83,7 +83,7 @@ class LoaderJarIT {
         assertThat(report.path("reasons").path("missing_phone").asLong()).isEqualTo(50);
         assertThat(report.path("batches").size()).isEqualTo(100);
         assertThat(api.getAllServeEvents()).hasSize(99 + ATTEMPTS);
-        assertThat(LoaderFixture.csv(folders.retry.resolve("big.retry.csv"))).hasSize(100)
+        assertThat(LoaderFixture.csv(folders.retry.resolve("big.retry-1.csv"))).hasSize(100)
                 .allSatisfy(row -> assertThat(row.get("batch_call_id")).isEqualTo("bc_it"));
         assertThat(LoaderFixture.csv(folders.error.resolve("big.rejected.csv"))).hasSize(50)
                 .allSatisfy(row -> assertThat(row.get("reason")).isEqualTo("missing_phone"));

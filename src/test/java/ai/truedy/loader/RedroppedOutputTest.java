@@ -43,7 +43,7 @@ class RedroppedOutputTest extends LoaderTest {
         api.resetAll();
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
 
-        loader.drop("crm.retry.csv", Files.readString(loader.retry.resolve("crm.retry.csv")));
+        loader.drop("crm.retry-1.csv", Files.readString(loader.retry.resolve("crm.retry-1.csv")));
         assertThat(loader.runOnce()).isZero();
 
         assertThat(TruedyApi.requests(api)).singleElement().satisfies(request -> {

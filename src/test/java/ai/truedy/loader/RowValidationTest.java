@@ -104,7 +104,7 @@ class RowValidationTest extends LoaderTest {
         assertThat(report.path("reasons").path("missing_phone").asLong()).isEqualTo(1);
         assertThat(report.path("reasons").path("duplicate_in_file").asLong()).isEqualTo(1);
         assertThat(report.path("reasons").path("invalid_phone").asLong()).isEqualTo(1);
-        assertThat(loader.retryRows("mixed")).extracting(row -> row.get("first_name"))
+        assertThat(loader.retryRows("mixed.retry-1.csv")).extracting(row -> row.get("first_name"))
                 .containsExactly("retry1", "retry2");
         assertThat(loader.rejectedRows("mixed")).extracting(row -> row.get("first_name"))
                 .containsExactly("missing", "duplicate", "invalid");

@@ -11,7 +11,8 @@ public enum RejectReason {
     MALFORMED_ROW,
     API_REJECTED,
     BATCH_CALL_NOT_FOUND,
-    API_VALIDATION;
+    API_VALIDATION,
+    RETRY_EXHAUSTED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

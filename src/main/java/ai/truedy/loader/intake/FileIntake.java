@@ -31,17 +31,17 @@ public final class FileIntake {
     private final PhoneNormalizer phones;
     private final String defaultBatchCallId;
     private final Path error;
-    private final Path retry;
+    private final int maxRounds;
 
     public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
-                      String defaultBatchCallId, Path error, Path retry) {
+                      String defaultBatchCallId, Path error, int maxRounds) {
         this.csv = csv;
         this.concurrency = concurrency;
         this.names = names;
         this.phones = phones;
         this.defaultBatchCallId = defaultBatchCallId;
         this.error = error;
-        this.retry = retry;
+        this.maxRounds = maxRounds;
     }
 
     /** Opens the file in the exchange and leaves a {@link FileLoad} on it for the rest of the route. */
@@ -58,9 +58,11 @@ public final class FileIntake {
                     + " (case, spaces, '_', '-' and '.' do not matter)");
         }
         String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
+        RetryRound round = RetryRound.of(file.path().getFileName().toString());
         FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), source.header(),
                 columns.batchCallId(), error.resolve(file.stem() + FileReports.REJECTED),
-                retry.resolve(file.stem() + FileReports.RETRY), error.resolve(file.stem() + FileReports.WARNINGS));
+                names.retryFile(round), error.resolve(file.stem() + FileReports.WARNINGS),
+                round.round(), maxRounds);
         exchange.setProperty(FileLoad.PROPERTY,
                 new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId), ledger,
                         new BatchesInFlight(concurrency), ConcurrentHashMap.newKeySet()));

@@ -36,6 +36,8 @@ public final class FileLedger {
     private final CsvOutput rejectedRows;
     private final CsvOutput retryRows;
     private final CsvOutput warningRows;
+    private final int round;
+    private final int maxRounds;
     private final Map<String, Long> reasons = new TreeMap<>();
     private final Map<String, Long> warningReasons = new TreeMap<>();
     private final List<BatchReport> batches = new ArrayList<>();
@@ -55,9 +57,13 @@ public final class FileLedger {
      * @param rejectedFile      where rejected rows go
      * @param retryFile         where rows to send again go
      * @param warningsFile      where rows sent with a warning are listed
+     * @param round             the file's re-drive round (0 for a file dropped by people)
+     * @param maxRounds         {@code loader.retry.max-rounds}: from this round on, rows are not retried again
      */
     public FileLedger(String file, Instant startedAt, List<String> header, int batchCallIdColumn,
-                      Path rejectedFile, Path retryFile, Path warningsFile) {
+                      Path rejectedFile, Path retryFile, Path warningsFile, int round, int maxRounds) {
+        this.round = round;
+        this.maxRounds = maxRounds;
         this.file = file;
         this.startedAt = startedAt;
         header = withoutAnnotations(header);
@@ -111,7 +117,14 @@ public final class FileLedger {
                 addApiCounts(outcome.counts());
             }
             case REJECTED -> batch.items().forEach(item -> reject(item.row(), outcome.reason(), outcome.detail()));
-            case RETRY -> batch.items().forEach(this::retry);
+            case RETRY -> {
+                if (round >= maxRounds) {
+                    batch.items().forEach(item -> reject(item.row(), RejectReason.RETRY_EXHAUSTED,
+                            "still not sent after " + round + " re-drive rounds: " + outcome.detail()));
+                } else {
+                    batch.items().forEach(this::retry);
+                }
+            }
         }
         batches.add(report(batch, outcome, attempts));
     }
@@ -122,7 +135,7 @@ public final class FileLedger {
         Path retryFile = retryRows.commit();
         Path warningsFile = warningRows.commit();
         batches.sort(Comparator.comparingInt(BatchReport::batch)); // senders settle batches in any order
-        return new FileReport(file, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
+        return new FileReport(file, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons),
                 new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),

@@ -11,6 +11,7 @@ import java.util.Map;
  */
 public record FileReport(
         String file,
+        int round,
         String startedAt,
         String finishedAt,
         long rows,

@@ -25,7 +25,6 @@ public final class FileReports {
     public static final String REPORT = ".report.json";
     public static final String ERROR = ".error.json";
     public static final String REJECTED = ".rejected.csv";
-    public static final String RETRY = ".retry.csv";
     public static final String WARNINGS = ".warnings.csv";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReports.class);

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import ai.truedy.loader.intake.RetryRound;
+
 /**
  * Gives each input file a stem that no earlier file has used, so that dropping {@code name.csv}
  * twice yields {@code name.report.json} and then {@code name-2.report.json}, and nothing is overwritten.
@@ -15,9 +17,11 @@ public final class OutputNames {
     private final Path done;
     private final Path error;
     private final Path retry;
+    private final Path inbox;
     private final Set<String> taken = new HashSet<>();
 
-    public OutputNames(Path done, Path error, Path retry) {
+    public OutputNames(Path inbox, Path done, Path error, Path retry) {
+        this.inbox = inbox;
         this.done = done;
         this.error = error;
         this.retry = retry;
@@ -32,6 +36,26 @@ public final class OutputNames {
         return stem;
     }
 
+    /**
+     * Where the rows of a file to send again go: {@code retry/<base>.retry-<n+1>.csv}, with the base
+     * made unique ({@code <base>-2}) should another lineage already have that name, so the round
+     * stays readable from the name.
+     */
+    public synchronized Path retryFile(RetryRound round) {
+        RetryRound candidate = round;
+        for (int n = 2; taken.contains(candidate.nextFileName()) || Files.exists(retry.resolve(candidate.nextFileName()))
+                || Files.exists(inboxSibling(candidate.nextFileName())); n++) {
+            candidate = new RetryRound(round.base() + "-" + n, round.round());
+        }
+        taken.add(candidate.nextFileName());
+        return retry.resolve(candidate.nextFileName());
+    }
+
+    /** A retry file may also be on its way through the inbox; its name is not free either. */
+    private Path inboxSibling(String name) {
+        return inbox == null ? retry.resolve(name) : inbox.resolve(name);
+    }
+
     private boolean isTaken(String stem, String extension) {
         if (taken.contains(stem)) {
             return true;
@@ -40,8 +64,7 @@ public final class OutputNames {
         List<Path> outputs = List.of(
                 done.resolve(original), done.resolve(stem + FileReports.REPORT),
                 error.resolve(original), error.resolve(stem + FileReports.ERROR),
-                error.resolve(stem + FileReports.REJECTED), error.resolve(stem + FileReports.WARNINGS),
-                retry.resolve(stem + FileReports.RETRY));
+                error.resolve(stem + FileReports.REJECTED), error.resolve(stem + FileReports.WARNINGS));
         return outputs.stream().anyMatch(Files::exists);
     }
 }

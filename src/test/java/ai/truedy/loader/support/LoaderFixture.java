@@ -99,8 +99,9 @@ public final class LoaderFixture {
         return csv(error.resolve(stem + ".rejected.csv"));
     }
 
-    public List<Map<String, String>> retryRows(String stem) throws IOException {
-        return csv(retry.resolve(stem + ".retry.csv"));
+    /** The rows of a file in retry/, such as {@code list.retry-1.csv}. */
+    public List<Map<String, String>> retryRows(String fileName) throws IOException {
+        return csv(retry.resolve(fileName));
     }
 
     /** The names of the files in a folder and its sub-folders, relative to it, sorted. */

@@ -1,0 +1,65 @@
+package ai.truedy.loader.intake;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the rows waiting in retry/ through the pipeline again: a retry file that has waited
+ * {@code loader.retry.delay} is moved into the inbox, where it is loaded like any other file. In
+ * once mode this happens only when the loader starts, so a run never waits for a delay to pass.
+ */
+public final class RetryRedrive {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryRedrive.class);
+
+    private final Path retry;
+    private final Path inbox;
+    private final Duration delay;
+    private final boolean once;
+
+    public RetryRedrive(Path retry, Path inbox, Duration delay, boolean once) {
+        this.retry = retry;
+        this.inbox = inbox;
+        this.delay = delay;
+        this.once = once;
+    }
+
+    /** Called by the re-drive route's timer; does nothing in once mode. */
+    public void moveDueFiles() throws IOException {
+        if (!once) {
+            moveDueFilesNow();
+        }
+    }
+
+    /** Moves every retry file that is due into the inbox; returns how many. */
+    public int moveDueFilesNow() throws IOException {
+        Instant dueBefore = Instant.now().minus(delay);
+        int moved = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(retry, RetryRedrive::isRetryFile)) {
+            for (Path file : files) {
+                Path target = inbox.resolve(file.getFileName());
+                if (Files.getLastModifiedTime(file).toInstant().isAfter(dueBefore) || Files.exists(target)) {
+                    continue;
+                }
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                LOG.info("Re-driving {} (round {})", file.getFileName(), RetryRound.of(file.getFileName().toString()).round());
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private static boolean isRetryFile(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".csv") && Files.isRegularFile(file);
+    }
+}
