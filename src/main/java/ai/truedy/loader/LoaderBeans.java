@@ -13,6 +13,7 @@ import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.reporting.FileReports;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.sandbox.TruedySandbox;
+import ai.truedy.loader.state.FileJournals;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -66,10 +67,12 @@ public final class LoaderBeans implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        FileJournals journals = new FileJournals(settings.state(), settings.duplicateFileWindow(), json);
+        journals.forgetExpired();
         OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry());
         FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names,
                 new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
-                settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds());
+                settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals);
         RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once());
         redrive.moveDueFilesNow();
 

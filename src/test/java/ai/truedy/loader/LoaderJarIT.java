@@ -47,6 +47,7 @@ class LoaderJarIT {
         Process loader = new ProcessBuilder(List.of(
                 javaBinary(), "-Dloader.inbox=" + folders.inbox, "-Dloader.done=" + folders.done,
                 "-Dloader.error=" + folders.error, "-Dloader.retry=" + folders.retry,
+                "-Dloader.state=" + work.resolve("state"),
                 "-Dtruedy.base-url=" + TruedyApi.baseUrl(api), "-Dtruedy.api-key=" + SECRET_KEY,
                 "-Dtruedy.rate-limit.requests-per-minute=0", "-Dtruedy.retry.max-attempts=" + ATTEMPTS,
                 "-Dtruedy.retry.initial-delay=10ms",

@@ -1,6 +1,8 @@
 package ai.truedy.loader.delivery;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import ai.truedy.loader.batching.Batch;
 
@@ -14,6 +16,8 @@ public final class BatchDelivery {
     public static final String PROPERTY = "loaderDelivery";
 
     private Batch batch;
+    private final long firstRow;
+    private final long lastRow;
     private int attempts;
     private int failedAttempts;
     private int rateLimitedAnswers;
@@ -22,9 +26,21 @@ public final class BatchDelivery {
     private boolean resentAfterValidation;
     private boolean sendAgain = true;
     private boolean holdsTurn;
+    private final Map<Long, String> apiRejections = new TreeMap<>();
 
     BatchDelivery(Batch batch) {
         this.batch = batch;
+        this.firstRow = batch.firstRow();
+        this.lastRow = batch.lastRow();
+    }
+
+    /** The first row of the batch as it was made, which identifies it in the journal with {@link #lastRow()}. */
+    long firstRow() {
+        return firstRow;
+    }
+
+    long lastRow() {
+        return lastRow;
     }
 
     public Batch batch() {
@@ -79,8 +95,14 @@ public final class BatchDelivery {
         return resentAfterValidation;
     }
 
+    /** Rows the API refused by name (422), by row number, with the reason: journaled with the outcome. */
+    Map<Long, String> apiRejections() {
+        return apiRejections;
+    }
+
     /** The API refused some contacts (422): send the rest once more. */
-    void narrowTo(Batch rest) {
+    void narrowTo(Batch rest, Map<Long, String> rejectedRows) {
+        apiRejections.putAll(rejectedRows);
         batch = rest;
         resentAfterValidation = true;
         backOff = Duration.ZERO;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import ai.truedy.loader.batching.Batch;
 import ai.truedy.loader.contacts.RejectReason;
@@ -12,6 +14,7 @@ import ai.truedy.loader.contacts.RowVerdict.Ready;
 import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
 import ai.truedy.loader.delivery.BatchOutcome.Disposition;
 import ai.truedy.loader.intake.FileLoad;
+import ai.truedy.loader.state.SettledBatch;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -46,6 +49,14 @@ public final class SendPolicy {
      */
     public void awaitTurn(Exchange exchange) throws InterruptedException {
         BatchDelivery delivery = delivery(exchange);
+        Batch first = delivery.batch();
+        Optional<SettledBatch> earlier = delivery.attempts() == 0
+                ? load(exchange).journal().settledBefore(first.sequence(), first.firstRow(), first.lastRow())
+                : Optional.empty();
+        if (earlier.isPresent()) {
+            replay(exchange, earlier.get());
+            return;
+        }
         Duration backOff = delivery.takeBackOff();
         if (!backOff.isZero()) {
             Thread.sleep(backOff.toMillis());
@@ -156,24 +167,64 @@ public final class SendPolicy {
             return;
         }
         List<Ready> rest = new ArrayList<>();
+        Map<Long, String> refused = new TreeMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Ready item = batch.items().get(i);
             String fault = faults.get(i);
             if (fault == null) {
                 rest.add(item);
             } else {
-                load(exchange).ledger().reject(item.row(), RejectReason.API_VALIDATION,
+                refused.put(item.row().number(),
                         "HTTP 422: " + fault + (outcome.requestId() == null ? "" : " (request " + outcome.requestId() + ")"));
             }
         }
-        delivery.narrowTo(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(rest)));
+        rejectByName(exchange, batch, refused);
+        delivery.narrowTo(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(rest)), refused);
+    }
+
+    private static void rejectByName(Exchange exchange, Batch batch, Map<Long, String> refused) {
+        for (Ready item : batch.items()) {
+            String reason = refused.get(item.row().number());
+            if (reason != null) {
+                load(exchange).ledger().reject(item.row(), RejectReason.API_VALIDATION, reason);
+            }
+        }
+    }
+
+    /**
+     * A batch settled before a restart: its rows get the outcome the journal kept, and it is not
+     * sent again.
+     */
+    private void replay(Exchange exchange, SettledBatch earlier) {
+        BatchDelivery delivery = delivery(exchange);
+        Batch batch = delivery.batch();
+        rejectByName(exchange, batch, earlier.apiRejections());
+        List<Ready> rest = batch.items().stream()
+                .filter(item -> !earlier.apiRejections().containsKey(item.row().number())).toList();
+        if (Integer.valueOf(404).equals(earlier.outcome().httpStatus())) {
+            load(exchange).notFoundBatchCalls().add(batch.batchCallId());
+        }
+        delivery.narrowTo(new Batch(batch.batchCallId(), batch.sequence(), rest), earlier.apiRejections());
+        for (int i = 0; i < earlier.attempts(); i++) {
+            delivery.attempted();
+        }
+        settle(exchange, earlier.outcome(), false);
     }
 
     private void settle(Exchange exchange, BatchOutcome outcome) {
+        settle(exchange, outcome, true);
+    }
+
+    /** Settles the batch: journaled first (unless replayed from the journal), then counted in the ledger. */
+    private void settle(Exchange exchange, BatchOutcome outcome, boolean journal) {
         BatchDelivery delivery = delivery(exchange);
         FileLoad load = load(exchange);
         Batch batch = delivery.batch();
         delivery.settled();
+        if (journal) {
+            load.journal().record(new SettledBatch(batch.sequence(), delivery.firstRow(), delivery.lastRow(),
+                    outcome, delivery.attempts(), delivery.apiRejections()));
+        }
         exchange.getMessage().setBody(null);
         load.ledger().settle(batch, outcome, delivery.attempts());
         load.inFlight().settled();

@@ -12,6 +12,8 @@ import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.reporting.FileReports;
 import ai.truedy.loader.reporting.OutputNames;
+import ai.truedy.loader.state.FileJournal;
+import ai.truedy.loader.state.FileJournals;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileIntake {
 
+    /** The exchange property set, instead of a {@link FileLoad}, for content loaded already. */
+    public static final String DUPLICATE_OF = "loaderDuplicateOf";
+
     private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
 
     private final CsvSettings csv;
@@ -32,9 +37,11 @@ public final class FileIntake {
     private final String defaultBatchCallId;
     private final Path error;
     private final int maxRounds;
+    private final FileJournals journals;
 
     public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
-                      String defaultBatchCallId, Path error, int maxRounds) {
+                      String defaultBatchCallId, Path error, int maxRounds, FileJournals journals) {
+        this.journals = journals;
         this.csv = csv;
         this.concurrency = concurrency;
         this.names = names;
@@ -44,11 +51,31 @@ public final class FileIntake {
         this.maxRounds = maxRounds;
     }
 
-    /** Opens the file in the exchange and leaves a {@link FileLoad} on it for the rest of the route. */
+    /**
+     * Opens the file in the exchange and leaves a {@link FileLoad} on it for the rest of the route;
+     * or, for content loaded already within the duplicate window, leaves the earlier load's journal
+     * under {@value #DUPLICATE_OF} instead.
+     */
     public void open(Exchange exchange) throws IOException, UnreadableFileException {
         IntakeFile file = identify(exchange);
-        LOG.info("Loading {}{}", file.relativePath(),
-                file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId());
+        RetryRound round = RetryRound.of(file.path().getFileName().toString());
+        FileJournal journal = journals.of(file.path(), round.round() > 0);
+        FileJournal.Status status = journal.status(journals.duplicateWindow());
+        if (status == FileJournal.Status.DUPLICATE) {
+            LOG.info("Not loading {}: the same content was loaded as {} at {}", file.relativePath(),
+                    journal.previousStart().file(), journal.previousDone().finishedAt());
+            exchange.setProperty(DUPLICATE_OF, journal);
+            return;
+        }
+        if (status == FileJournal.Status.RESUME) {
+            file = file.withStem(journal.previousStart().stem());
+            exchange.setProperty(IntakeFile.class.getName(), file);
+            LOG.info("Resuming {}: {} batches were settled before the loader stopped", file.relativePath(),
+                    journal.settledCount());
+        } else {
+            LOG.info("Loading {}{}", file.relativePath(),
+                    file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId());
+        }
         CsvSource source = CsvSource.open(file.path(), csv.charset(), csv.delimiter());
         ColumnMap columns = ColumnMap.of(source.header()).orElse(null);
         if (columns == null) {
@@ -58,14 +85,21 @@ public final class FileIntake {
                     + " (case, spaces, '_', '-' and '.' do not matter)");
         }
         String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
-        RetryRound round = RetryRound.of(file.path().getFileName().toString());
+        Path retryFile;
+        if (status == FileJournal.Status.RESUME) {
+            retryFile = Path.of(journal.previousStart().retryFile());
+            journal.resume();
+        } else {
+            retryFile = names.retryFile(round);
+            journal.begin(new FileJournal.Start(file.relativePath(), file.stem(), retryFile.toString(),
+                    file.startedAt().toString()));
+        }
         FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), source.header(),
-                columns.batchCallId(), error.resolve(file.stem() + FileReports.REJECTED),
-                names.retryFile(round), error.resolve(file.stem() + FileReports.WARNINGS),
-                round.round(), maxRounds);
+                columns.batchCallId(), error.resolve(file.stem() + FileReports.REJECTED), retryFile,
+                error.resolve(file.stem() + FileReports.WARNINGS), round.round(), maxRounds);
         exchange.setProperty(FileLoad.PROPERTY,
                 new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId), ledger,
-                        new BatchesInFlight(concurrency), ConcurrentHashMap.newKeySet()));
+                        new BatchesInFlight(concurrency), ConcurrentHashMap.newKeySet(), journal));
     }
 
     /** The file in the exchange with its unique stem; reserved once, then kept on the exchange. */

@@ -7,15 +7,17 @@ import java.util.Set;
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.reporting.FileLedger;
+import ai.truedy.loader.state.FileJournal;
 
 /**
  * Everything the routes carry for the file being loaded: where it came from, its open rows,
  * how rows become contacts, the ledger where every row's outcome is written down, its batches in
  * flight, and the batch calls the API said do not exist (their later rows are
- * rejected without asking again).
+ * rejected without asking again), and its journal.
  */
 public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, FileLedger ledger,
-                       BatchesInFlight inFlight, Set<String> notFoundBatchCalls) implements Closeable {
+                       BatchesInFlight inFlight, Set<String> notFoundBatchCalls, FileJournal journal)
+        implements Closeable {
 
     /** The exchange property the routes keep it under. */
     public static final String PROPERTY = "loaderFileLoad";
@@ -23,5 +25,6 @@ public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, 
     @Override
     public void close() throws IOException {
         source.close();
+        journal.close();
     }
 }

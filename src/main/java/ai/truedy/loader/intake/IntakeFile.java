@@ -15,6 +15,11 @@ import java.time.Instant;
 public record IntakeFile(Path path, String relativePath, String stem, String extension, String folderBatchCallId,
                          Instant startedAt) {
 
+    /** The same file with the stem an earlier, interrupted load of it used. */
+    public IntakeFile withStem(String earlierStem) {
+        return new IntakeFile(path, relativePath, earlierStem, extension, folderBatchCallId, startedAt);
+    }
+
     /** The original's file name once archived, unique like the stem. */
     public String archiveName() {
         return extension.isEmpty() ? stem : stem + "." + extension;

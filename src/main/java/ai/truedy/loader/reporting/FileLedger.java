@@ -135,7 +135,7 @@ public final class FileLedger {
         Path retryFile = retryRows.commit();
         Path warningsFile = warningRows.commit();
         batches.sort(Comparator.comparingInt(BatchReport::batch)); // senders settle batches in any order
-        return new FileReport(file, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
+        return new FileReport(file, null, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons),
                 new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),

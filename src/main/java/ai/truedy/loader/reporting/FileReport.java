@@ -7,10 +7,12 @@ import java.util.Map;
  * The report written for each file, {@code done/<stem>.report.json}. Every row is in exactly one of
  * {@code accepted}, {@code rejected} and {@code pending_retry}: {@code rows == accepted + rejected + pending_retry}.
  * {@code warnings} counts rows sent with something left out (an invalid email, an extension); they
- * are counted in {@code accepted} (or wherever their batch went) as well.
+ * are counted in {@code accepted} (or wherever their batch went) as well. {@code duplicate_of} names
+ * the earlier file with the same content, when this one was not sent again.
  */
 public record FileReport(
         String file,
+        String duplicateOf,
         int round,
         String startedAt,
         String finishedAt,

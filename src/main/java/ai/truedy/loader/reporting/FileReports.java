@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import ai.truedy.loader.LoaderRun;
 import ai.truedy.loader.intake.FileIntake;
+import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.intake.FileLoad;
 import ai.truedy.loader.intake.IntakeFile;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -46,7 +49,7 @@ public final class FileReports {
     /** Every row is settled: the report goes to done/ and so does the original. */
     public void complete(Exchange exchange) throws IOException {
         FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
-        load.close();
+        load.source().close();
         IntakeFile file = load.file();
         Path original = done.resolve(file.archiveName());
         Path reportFile = done.resolve(file.stem() + REPORT);
@@ -56,11 +59,34 @@ public final class FileReports {
                     file.relativePath(), report.rows(), report.accepted(), report.rejected(), report.pendingRetry());
         }
         AtomicFiles.write(reportFile, json.writeValueAsBytes(report));
+        load.journal().complete(new FileJournal.Done(reportFile.toString(), report.finishedAt()));
         exchange.setProperty(ARCHIVE_TO, original.toString());
         run.fileLoaded(report);
         LOG.info("Finished {} in {} ms: {} rows, {} accepted, {} rejected, {} pending retry -> {}",
                 file.relativePath(), Duration.between(file.startedAt(), Instant.now()).toMillis(), report.rows(),
                 report.accepted(), report.rejected(), report.pendingRetry(), reportFile);
+    }
+
+    /**
+     * The same content was loaded within the duplicate window: nothing is sent, the original goes to
+     * done/ with a report that names the earlier file and its report, where its rows are accounted for.
+     */
+    public void duplicate(Exchange exchange) throws IOException {
+        IntakeFile file = intake.identify(exchange);
+        FileJournal earlier = exchange.getProperty(FileIntake.DUPLICATE_OF, FileJournal.class);
+        Path original = done.resolve(file.archiveName());
+        Path reportFile = done.resolve(file.stem() + REPORT);
+        String now = Instant.now().toString();
+        FileReport report = new FileReport(file.relativePath(), earlier.previousStart().file(), 0,
+                file.startedAt().toString(), now, 0, 0, 0, 0, Map.of(), 0, Map.of(),
+                new FileReport.ApiTotals(0, 0, 0, 0),
+                new FileReport.Outputs(original.toString(), reportFile.toString(), null, null, null), List.of());
+        AtomicFiles.write(reportFile, json.writeValueAsBytes(report));
+        exchange.setProperty(ARCHIVE_TO, original.toString());
+        run.fileLoaded(report);
+        LOG.info("Skipped {}: same content as {} (report {}), loaded at {} -> {}", file.relativePath(),
+                earlier.previousStart().file(), earlier.previousDone().report(), earlier.previousDone().finishedAt(),
+                reportFile);
     }
 
     /** The file cannot be read as a contact list: the original and the reason go to error/. */
