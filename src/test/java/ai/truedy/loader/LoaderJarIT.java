@@ -1,14 +1,14 @@
 package ai.truedy.loader;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderProcess;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,29 +36,21 @@ class LoaderJarIT {
 
     @Test
     void loads_ten_thousand_rows_and_the_report_matches_what_the_server_received() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "it", "ten-thousand-rows")).toAbsolutePath();
-        deleteRecursively(work);
+        Path work = LoaderProcess.freshWorkFolder("ten-thousand-rows");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(100, 0)));
         api.stubFor(TruedyApi.addContacts().atPriority(1).withRequestBody(containing(FAILING_MARKER))
                 .willReturn(TruedyApi.error(503, "unavailable", "try later")));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
         folders.drop("bc_it/big.csv", bigFile());
 
-        Process loader = new ProcessBuilder(List.of(
-                javaBinary(), "-Dloader.inbox=" + folders.inbox, "-Dloader.done=" + folders.done,
-                "-Dloader.error=" + folders.error, "-Dloader.retry=" + folders.retry,
-                "-Dloader.state=" + work.resolve("state"),
-                "-Dtruedy.base-url=" + TruedyApi.baseUrl(api), "-Dtruedy.api-key=" + SECRET_KEY,
-                "-Dtruedy.rate-limit.requests-per-minute=0", "-Dtruedy.retry.max-attempts=" + ATTEMPTS,
-                "-Dtruedy.retry.initial-delay=10ms",
-                "-jar", System.getProperty("loader.jar", "target/truedy-contacts-loader.jar"), "--once"))
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("loader.log").toFile())
-                .start();
-        assertThat(loader.waitFor(180, TimeUnit.SECONDS)).as("loader finished").isTrue();
-        String log = Files.readString(work.resolve("loader.log"));
+        LoaderProcess loader = LoaderProcess.start(folders, work, "loader.log", Map.of(
+                "truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", SECRET_KEY,
+                "truedy.rate-limit.requests-per-minute", "0", "truedy.retry.max-attempts", String.valueOf(ATTEMPTS),
+                "truedy.retry.initial-delay", "10ms"));
+        int exit = loader.waitForExit(180);
+        String log = loader.log();
 
-        assertThat(loader.exitValue()).as(log).isEqualTo(3);
+        assertThat(exit).as(log).isEqualTo(3);
         assertThat(log).doesNotContain(SECRET_KEY).doesNotContain("+1646");
 
         long acceptedByServer = 0;
@@ -107,18 +99,5 @@ class LoaderJarIT {
             csv.append("First%d,Last%d,%s,person%d@example.com\n".formatted(i, i, phone, i));
         }
         return csv.toString();
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }

@@ -1,0 +1,83 @@
+package ai.truedy.loader;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderProcess;
+import ai.truedy.loader.support.TruedyApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged jar killed with SIGKILL in the middle of a 50,000-row file against a slow server,
+ * then started again: every row ends up accounted for once, every contact reaches the server, and
+ * only the batches in flight at the kill are sent twice.
+ */
+class LoaderCrashIT {
+
+    static final int ROWS = 50_000;
+    static final int BATCH_SIZE = 100;
+    static final int CONCURRENCY = 2;
+
+    @RegisterExtension
+    static WireMockExtension api = TruedyApi.server();
+
+    @Test
+    void a_file_interrupted_by_kill_9_is_resumed_without_losing_or_resending_settled_batches() throws Exception {
+        Path work = LoaderProcess.freshWorkFolder("kill-9");
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0).withFixedDelay(40)));
+        LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
+        StringBuilder csv = new StringBuilder("phone,first_name\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append("+1646%07d,Person%d\n".formatted(1_000_000 + i, i));
+        }
+        folders.drop("bc_crash/big.csv", csv.toString());
+        Map<String, String> settings = Map.of("truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "crash-key",
+                "truedy.rate-limit.requests-per-minute", "0", "truedy.concurrency", String.valueOf(CONCURRENCY),
+                "truedy.batch-size", String.valueOf(BATCH_SIZE));
+
+        LoaderProcess first = LoaderProcess.start(folders, work, "first.log", settings);
+        await().atMost(Duration.ofSeconds(90)).until(() -> TruedyApi.requests(api).size() >= 100);
+        first.killHard();
+        int sentBeforeKill = api.getAllServeEvents().size();
+        assertThat(sentBeforeKill).as("killed mid-way").isLessThan(ROWS / BATCH_SIZE);
+
+        LoaderProcess second = LoaderProcess.start(folders, work, "second.log", settings);
+        int exit = second.waitForExit(180);
+        String log = second.log();
+
+        assertThat(exit).as(log).isZero();
+        assertThat(log).contains("Resuming bc_crash/big.csv");
+        JsonNode report = new ObjectMapper().readTree(folders.done.resolve("big.report.json").toFile());
+        assertThat(report.path("rows").asInt()).isEqualTo(ROWS);
+        assertThat(report.path("accepted").asInt()).isEqualTo(ROWS);
+        assertThat(report.path("batches").size()).isEqualTo(ROWS / BATCH_SIZE);
+        assertThat(LoaderFixture.filesIn(folders.inbox)).isEmpty();
+        assertThat(LoaderFixture.filesIn(folders.done)).containsExactly("big.csv", "big.report.json");
+        assertThat(LoaderFixture.filesIn(folders.error)).isEmpty();
+        assertThat(LoaderFixture.filesIn(folders.retry)).isEmpty();
+
+        Map<String, Integer> timesReceived = new HashMap<>();
+        for (ServeEvent event : api.getAllServeEvents()) {
+            new ObjectMapper().readTree(event.getRequest().getBody()).path("contacts")
+                    .forEach(contact -> timesReceived.merge(contact.path("phone_number").asText(), 1, Integer::sum));
+        }
+        assertThat(timesReceived).as("every contact reached the server").hasSize(ROWS);
+        List<String> twice = timesReceived.entrySet().stream().filter(entry -> entry.getValue() > 1)
+                .map(Map.Entry::getKey).toList();
+        assertThat(timesReceived.values()).allMatch(times -> times <= 2);
+        assertThat(twice.size()).as("only the batches in flight at the kill were sent twice")
+                .isLessThanOrEqualTo(CONCURRENCY * BATCH_SIZE);
+    }
+}

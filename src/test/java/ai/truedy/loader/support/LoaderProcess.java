@@ -1,0 +1,70 @@
+package ai.truedy.loader.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar run as its own process from the project root, as ops run it
+ * ({@code java -jar target/truedy-contacts-loader.jar --once}), with its folders under a test's
+ * work folder and its output in a log file there.
+ */
+public final class LoaderProcess {
+
+    private final Process process;
+    private final Path log;
+
+    private LoaderProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the jar with the fixture's folders and the given settings as -D options. */
+    public static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dloader.inbox=" + folders.inbox, "-Dloader.done=" + folders.done,
+                "-Dloader.error=" + folders.error, "-Dloader.retry=" + folders.retry,
+                "-Dloader.state=" + work.resolve("state")));
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of("-jar", System.getProperty("loader.jar", "target/truedy-contacts-loader.jar"), "--once"));
+        Path log = work.resolve(logName);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new LoaderProcess(process, log);
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    public int waitForExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the loader did not finish within " + seconds + " s");
+        }
+        return process.exitValue();
+    }
+
+    /** kill -9: no shutdown hook, no flush, nothing. */
+    public void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Empties a work folder left by an earlier run. */
+    public static Path freshWorkFolder(String name) throws IOException {
+        Path work = Path.of("target", "it", name).toAbsolutePath();
+        if (Files.exists(work)) {
+            try (var paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        return Files.createDirectories(work);
+    }
+}
