@@ -72,7 +72,7 @@ public final class LoaderBeans implements CamelConfiguration {
         OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry());
         FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names,
                 new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
-                settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals);
+                settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals, run);
         RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once());
         redrive.moveDueFilesNow();
 

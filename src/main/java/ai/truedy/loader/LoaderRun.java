@@ -22,6 +22,7 @@ public final class LoaderRun {
 
     private final Runnable finish;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicLong inProgress = new AtomicLong();
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong failedFiles = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
@@ -34,7 +35,13 @@ public final class LoaderRun {
         this.finish = finish;
     }
 
+    /** A file was taken from the inbox; until it is loaded or failed, the inbox is not drained. */
+    public void fileStarted() {
+        inProgress.incrementAndGet();
+    }
+
     public void fileLoaded(FileReport report) {
+        inProgress.decrementAndGet();
         files.incrementAndGet();
         rows.addAndGet(report.rows());
         accepted.addAndGet(report.accepted());
@@ -43,13 +50,17 @@ public final class LoaderRun {
     }
 
     public void fileFailed() {
+        inProgress.decrementAndGet();
         files.incrementAndGet();
         failedFiles.incrementAndGet();
     }
 
-    /** The inbox route found nothing more to read: in once mode, the run is over. */
+    /**
+     * The inbox route found nothing more to read: in once mode, the run is over once no file is
+     * still being loaded (files are sent on other threads while the inbox is polled again).
+     */
     public void inboxDrained() {
-        if (finished.compareAndSet(false, true)) {
+        if (inProgress.get() == 0 && finished.compareAndSet(false, true)) {
             LOG.info("Inbox drained: {} files ({} could not be loaded), {} rows: {} accepted, {} rejected, "
                             + "{} pending retry; exit code {}", files, failedFiles, rows, accepted, rejected,
                     pendingRetry, exitCode());

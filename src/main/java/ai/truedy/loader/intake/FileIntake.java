@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
+import ai.truedy.loader.LoaderRun;
 import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.contacts.PhoneNormalizer;
@@ -38,10 +39,12 @@ public final class FileIntake {
     private final Path error;
     private final int maxRounds;
     private final FileJournals journals;
+    private final LoaderRun run;
 
     public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
-                      String defaultBatchCallId, Path error, int maxRounds, FileJournals journals) {
+                      String defaultBatchCallId, Path error, int maxRounds, FileJournals journals, LoaderRun run) {
         this.journals = journals;
+        this.run = run;
         this.csv = csv;
         this.concurrency = concurrency;
         this.names = names;
@@ -102,7 +105,10 @@ public final class FileIntake {
                         new BatchesInFlight(concurrency), ConcurrentHashMap.newKeySet(), journal));
     }
 
-    /** The file in the exchange with its unique stem; reserved once, then kept on the exchange. */
+    /**
+     * The file in the exchange with its unique stem; reserved once, then kept on the exchange. The
+     * run counts the file as in progress from then until it is reported.
+     */
     public IntakeFile identify(Exchange exchange) {
         IntakeFile known = exchange.getProperty(IntakeFile.class.getName(), IntakeFile.class);
         if (known != null) {
@@ -121,6 +127,7 @@ public final class FileIntake {
         IntakeFile file = new IntakeFile(path, relative, names.reserve(base, extension), extension, folder,
                 Instant.now());
         exchange.setProperty(IntakeFile.class.getName(), file);
+        run.fileStarted();
         return file;
     }
 }
