@@ -46,6 +46,7 @@ public final class LoaderBeans implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         LoaderSettings settings = LoaderSettings.from(properties::resolveProperty);
         settings.prepareFolders();
+        run.stopTimeout(settings.shutdownTimeout());
         properties.addOverrideProperty("loader.inbox", settings.inbox().toString());
         properties.addOverrideProperty("loader.done", settings.done().toString());
         properties.addOverrideProperty("loader.error", settings.error().toString());
@@ -80,7 +81,7 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("loaderRun", run);
         registry.bind("fileIntake", intake);
         registry.bind("retryRedrive", redrive);
-        registry.bind("contactBatches", new ContactBatches(settings.batchSize()));
+        registry.bind("contactBatches", new ContactBatches(settings.batchSize(), run));
         registry.bind("truedyRequest", new TruedyRequest(json, apiKey));
         registry.bind("sendPolicy", new SendPolicy(new ApiAnswers(json),
                 new SendGate(settings.delivery().requestsPerMinute(), settings.delivery().concurrency()),

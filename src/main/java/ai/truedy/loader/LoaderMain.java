@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.main.Main;
+import sun.misc.Signal;
 
 /**
  * Runs the loader on Camel Main: {@code java -jar truedy-contacts-loader.jar [--once]}.
@@ -58,6 +59,7 @@ public final class LoaderMain {
 
     /** Runs until the inbox is drained (once mode) or {@link #stop()}; returns the exit code. */
     public int run() {
+        stopOnSignals();
         try {
             main.run();
         } catch (Exception e) {
@@ -67,9 +69,26 @@ public final class LoaderMain {
         return run.exitCode();
     }
 
-    /** Asks a running loader to finish and return from {@link #run()}. */
+    /**
+     * Asks a running loader to stop: batches in flight are finished and journaled, a file being
+     * loaded stays in the inbox to be resumed, and {@link #run()} returns 0.
+     */
     public void stop() {
-        main.completed();
+        run.stop();
+    }
+
+    /**
+     * SIGTERM and Ctrl-C stop the loader as {@link #stop()} does, instead of starting the JVM's
+     * shutdown at once, so that the batches in flight are settled and the exit code is 0.
+     */
+    private void stopOnSignals() {
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal.handle(new Signal(name), signal -> stop());
+            } catch (IllegalArgumentException notOnThisPlatform) {
+                // the JVM's own handling stays in place
+            }
+        }
     }
 
     private static String routesPattern() {

@@ -1,5 +1,6 @@
 package ai.truedy.loader;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -9,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This run of the loader: what it has done so far and, with {@code --once}, when it is finished.
- * Its exit code is 0 when every row was accepted and 3 when a row was rejected or is waiting in
- * retry/, or a file could not be loaded.
+ * Its exit code is 0 when every row was accepted (or the loader was asked to stop) and 3 when a
+ * row was rejected or is waiting in retry/, or a file could not be loaded.
  */
 public final class LoaderRun {
 
@@ -22,7 +23,9 @@ public final class LoaderRun {
 
     private final Runnable finish;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private final AtomicLong inProgress = new AtomicLong();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private long inProgress;
+    private volatile Duration stopTimeout = Duration.ofSeconds(30);
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong failedFiles = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
@@ -36,12 +39,17 @@ public final class LoaderRun {
     }
 
     /** A file was taken from the inbox; until it is loaded or failed, the inbox is not drained. */
-    public void fileStarted() {
-        inProgress.incrementAndGet();
+    public synchronized void fileStarted() {
+        inProgress++;
+    }
+
+    private synchronized void fileEnded() {
+        inProgress--;
+        notifyAll();
     }
 
     public void fileLoaded(FileReport report) {
-        inProgress.decrementAndGet();
+        fileEnded();
         files.incrementAndGet();
         rows.addAndGet(report.rows());
         accepted.addAndGet(report.accepted());
@@ -49,8 +57,13 @@ public final class LoaderRun {
         pendingRetry.addAndGet(report.pendingRetry());
     }
 
+    /** A file was left in the inbox because the loader is stopping. */
+    public void fileStopped() {
+        fileEnded();
+    }
+
     public void fileFailed() {
-        inProgress.decrementAndGet();
+        fileEnded();
         files.incrementAndGet();
         failedFiles.incrementAndGet();
     }
@@ -60,7 +73,7 @@ public final class LoaderRun {
      * still being loaded (files are sent on other threads while the inbox is polled again).
      */
     public void inboxDrained() {
-        if (inProgress.get() == 0 && finished.compareAndSet(false, true)) {
+        if (filesInProgress() == 0 && finished.compareAndSet(false, true)) {
             LOG.info("Inbox drained: {} files ({} could not be loaded), {} rows: {} accepted, {} rejected, "
                             + "{} pending retry; exit code {}", files, failedFiles, rows, accepted, rejected,
                     pendingRetry, exitCode());
@@ -68,7 +81,47 @@ public final class LoaderRun {
         }
     }
 
+    /**
+     * SIGTERM or Ctrl-C: files being loaded stop handing out batches, the batches in flight are
+     * settled and journaled, and the run ends with exit code 0; what is left is resumed next start.
+     */
+    public void stop() {
+        if (stopRequested.compareAndSet(false, true)) {
+            LOG.info("Stopping: batches in flight are finished, the rest is resumed at the next start");
+            awaitFilesStopped();
+            finish.run();
+        }
+    }
+
+    /** {@code loader.shutdown-timeout}: how long a stop waits for the files being loaded. */
+    public void stopTimeout(Duration timeout) {
+        this.stopTimeout = timeout;
+    }
+
+    private synchronized long filesInProgress() {
+        return inProgress;
+    }
+
+    /** Camel's own shutdown starts once the files being loaded have stopped handing out batches. */
+    private synchronized void awaitFilesStopped() {
+        long deadline = System.nanoTime() + stopTimeout.toNanos();
+        try {
+            while (inProgress > 0 && deadline - System.nanoTime() > 0) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isStopping() {
+        return stopRequested.get();
+    }
+
     public int exitCode() {
+        if (stopRequested.get()) {
+            return EXIT_ALL_ACCEPTED;
+        }
         boolean clean = failedFiles.get() == 0 && rejected.get() == 0 && pendingRetry.get() == 0;
         return clean ? EXIT_ALL_ACCEPTED : EXIT_NOT_ALL_ACCEPTED;
     }

@@ -43,6 +43,7 @@ public record LoaderSettings(
         DeliverySettings delivery,
         int sandboxPort,
         Path sandboxDir,
+        Duration shutdownTimeout,
         boolean once) {
 
     /** The most contacts Truedy takes in one request is not documented; this keeps requests sane. */
@@ -77,6 +78,7 @@ public record LoaderSettings(
                         in.duration("truedy.auth-pause")),
                 in.integer("loader.sandbox.port", 0, 65535),
                 in.path("loader.sandbox.dir"),
+                Duration.ofSeconds(in.integer("loader.shutdown-timeout", 1, 3600)),
                 Boolean.parseBoolean(in.text("loader.once")));
         in.failIfProblems();
         return settings;

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar killed with SIGKILL in the middle of a 50,000-row file against a slow server,
- * then started again: every row ends up accounted for once, every contact reaches the server, and
- * only the batches in flight at the kill are sent twice.
+ * The packaged jar stopped in the middle of a 50,000-row file against a slow server, then started
+ * again. After SIGKILL every row ends up accounted for once, every contact reaches the server, and
+ * only the batches in flight at the kill are sent twice; after SIGTERM nothing is sent twice.
  */
 class LoaderCrashIT {
 
@@ -36,6 +36,48 @@ class LoaderCrashIT {
     @Test
     void a_file_interrupted_by_kill_9_is_resumed_without_losing_or_resending_settled_batches() throws Exception {
         Path work = LoaderProcess.freshWorkFolder("kill-9");
+        LoaderFixture folders = bigFileAgainstSlowServer(work);
+
+        LoaderProcess first = LoaderProcess.start(folders, work, "first.log", settings());
+        await().atMost(Duration.ofSeconds(90)).until(() -> TruedyApi.requests(api).size() >= 100);
+        first.killHard();
+        int sentBeforeKill = api.getAllServeEvents().size();
+        assertThat(sentBeforeKill).as("killed mid-way").isLessThan(ROWS / BATCH_SIZE);
+
+        resumeAndCheckEveryRowAccountedFor(folders, work);
+        Map<String, Integer> timesReceived = timesEachContactWasReceived();
+        List<String> twice = timesReceived.entrySet().stream().filter(entry -> entry.getValue() > 1)
+                .map(Map.Entry::getKey).toList();
+        assertThat(timesReceived.values()).allMatch(times -> times <= 2);
+        assertThat(twice.size()).as("only the batches in flight at the kill were sent twice")
+                .isLessThanOrEqualTo(CONCURRENCY * BATCH_SIZE);
+    }
+
+    @Test
+    void sigterm_finishes_the_batches_in_flight_exits_0_and_the_restart_sends_only_the_rest() throws Exception {
+        Path work = LoaderProcess.freshWorkFolder("sigterm");
+        LoaderFixture folders = bigFileAgainstSlowServer(work);
+
+        LoaderProcess first = LoaderProcess.start(folders, work, "first.log", settings());
+        await().atMost(Duration.ofSeconds(90)).until(() -> TruedyApi.requests(api).size() >= 100);
+        first.terminate();
+        int exit = first.waitForExit(60);
+
+        assertThat(exit).as(first.log()).isZero();
+        assertThat(LoaderFixture.filesIn(folders.inbox)).as("the file waits to be resumed").contains("bc_crash/big.csv");
+        assertThat(LoaderFixture.filesIn(folders.done)).isEmpty();
+
+        resumeAndCheckEveryRowAccountedFor(folders, work);
+        assertThat(timesEachContactWasReceived().values()).as("nothing sent twice").allMatch(times -> times == 1);
+    }
+
+    private static Map<String, String> settings() {
+        return Map.of("truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "crash-key",
+                "truedy.rate-limit.requests-per-minute", "0", "truedy.concurrency", String.valueOf(CONCURRENCY),
+                "truedy.batch-size", String.valueOf(BATCH_SIZE));
+    }
+
+    private LoaderFixture bigFileAgainstSlowServer(Path work) throws java.io.IOException {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0).withFixedDelay(40)));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
         StringBuilder csv = new StringBuilder("phone,first_name\n");
@@ -43,17 +85,11 @@ class LoaderCrashIT {
             csv.append("+1646%07d,Person%d\n".formatted(1_000_000 + i, i));
         }
         folders.drop("bc_crash/big.csv", csv.toString());
-        Map<String, String> settings = Map.of("truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "crash-key",
-                "truedy.rate-limit.requests-per-minute", "0", "truedy.concurrency", String.valueOf(CONCURRENCY),
-                "truedy.batch-size", String.valueOf(BATCH_SIZE));
+        return folders;
+    }
 
-        LoaderProcess first = LoaderProcess.start(folders, work, "first.log", settings);
-        await().atMost(Duration.ofSeconds(90)).until(() -> TruedyApi.requests(api).size() >= 100);
-        first.killHard();
-        int sentBeforeKill = api.getAllServeEvents().size();
-        assertThat(sentBeforeKill).as("killed mid-way").isLessThan(ROWS / BATCH_SIZE);
-
-        LoaderProcess second = LoaderProcess.start(folders, work, "second.log", settings);
+    private void resumeAndCheckEveryRowAccountedFor(LoaderFixture folders, Path work) throws Exception {
+        LoaderProcess second = LoaderProcess.start(folders, work, "second.log", settings());
         int exit = second.waitForExit(180);
         String log = second.log();
 
@@ -67,17 +103,15 @@ class LoaderCrashIT {
         assertThat(LoaderFixture.filesIn(folders.done)).containsExactly("big.csv", "big.report.json");
         assertThat(LoaderFixture.filesIn(folders.error)).isEmpty();
         assertThat(LoaderFixture.filesIn(folders.retry)).isEmpty();
+        assertThat(timesEachContactWasReceived()).as("every contact reached the server").hasSize(ROWS);
+    }
 
+    private Map<String, Integer> timesEachContactWasReceived() throws java.io.IOException {
         Map<String, Integer> timesReceived = new HashMap<>();
         for (ServeEvent event : api.getAllServeEvents()) {
             new ObjectMapper().readTree(event.getRequest().getBody()).path("contacts")
                     .forEach(contact -> timesReceived.merge(contact.path("phone_number").asText(), 1, Integer::sum));
         }
-        assertThat(timesReceived).as("every contact reached the server").hasSize(ROWS);
-        List<String> twice = timesReceived.entrySet().stream().filter(entry -> entry.getValue() > 1)
-                .map(Map.Entry::getKey).toList();
-        assertThat(timesReceived.values()).allMatch(times -> times <= 2);
-        assertThat(twice.size()).as("only the batches in flight at the kill were sent twice")
-                .isLessThanOrEqualTo(CONCURRENCY * BATCH_SIZE);
+        return timesReceived;
     }
 }

@@ -10,6 +10,7 @@ public final class BatchesInFlight {
 
     private final int limit;
     private int count;
+    private boolean cutShort;
 
     public BatchesInFlight(int limit) {
         this.limit = limit;
@@ -21,6 +22,23 @@ public final class BatchesInFlight {
             wait();
         }
         count++;
+    }
+
+    /** Waits until every batch handed out is settled. */
+    synchronized void awaitAllSettled() throws InterruptedException {
+        while (count > 0) {
+            wait();
+        }
+    }
+
+    /** The loader is stopping: no more batches are handed out, the file is not finished. */
+    synchronized void cutShort() {
+        cutShort = true;
+    }
+
+    /** Whether the file stopped handing out batches before its end. */
+    public synchronized boolean isCutShort() {
+        return cutShort;
     }
 
     /** A batch is settled: room for the next. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import ai.truedy.loader.LoaderRun;
 import ai.truedy.loader.contacts.RejectReason;
 import ai.truedy.loader.contacts.RowVerdict;
 import ai.truedy.loader.contacts.RowVerdict.Ready;
@@ -27,31 +28,56 @@ import org.apache.camel.Exchange;
 public final class ContactBatches {
 
     private final int batchSize;
+    private final LoaderRun run;
 
-    public ContactBatches(int batchSize) {
+    public ContactBatches(int batchSize, LoaderRun run) {
         this.batchSize = batchSize;
+        this.run = run;
     }
 
     /** The batches of the file in the exchange, for the route's split. */
     public Iterator<Batch> of(Exchange exchange) {
-        return new BatchIterator(exchange.getProperty(FileLoad.PROPERTY, FileLoad.class), batchSize);
+        return new BatchIterator(exchange.getProperty(FileLoad.PROPERTY, FileLoad.class), batchSize, run);
     }
 
     private static final class BatchIterator implements Iterator<Batch> {
         private final FileLoad load;
         private final int batchSize;
+        private final LoaderRun run;
         private final Map<String, List<Ready>> open = new LinkedHashMap<>();
         private final Deque<Batch> full = new ArrayDeque<>();
         private int sequence;
         private boolean rowsEnded;
+        private boolean justHandedOut;
 
-        BatchIterator(FileLoad load, int batchSize) {
+        BatchIterator(FileLoad load, int batchSize, LoaderRun run) {
             this.load = load;
             this.batchSize = batchSize;
+            this.run = run;
         }
 
+        /**
+         * When the loader is stopping, the file ends here, once the batches in flight are settled, and
+         * is reported as cut short instead of done. Camel's parallel split asks right after taking a
+         * batch, before sending it, and again before taking the next; it ends the split at once on a
+         * false answer, so only the second question may wait for the batches in flight and say no.
+         */
         @Override
         public boolean hasNext() {
+            if (run.isStopping()) {
+                if (justHandedOut) {
+                    justHandedOut = false;
+                    return true;
+                }
+                try {
+                    load.inFlight().awaitAllSettled();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                load.inFlight().cutShort();
+                return false;
+            }
+            justHandedOut = false;
             while (full.isEmpty() && !rowsEnded) {
                 readRow();
             }
@@ -70,6 +96,7 @@ public final class ContactBatches {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting to send the next batch", e);
             }
+            justHandedOut = true;
             return full.removeFirst();
         }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import ai.truedy.loader.LoaderRun;
+import ai.truedy.loader.LoaderStoppedException;
 import ai.truedy.loader.intake.FileIntake;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.intake.FileLoad;
@@ -49,6 +50,10 @@ public final class FileReports {
     /** Every row is settled: the report goes to done/ and so does the original. */
     public void complete(Exchange exchange) throws IOException {
         FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
+        if (load.inFlight().isCutShort()) {
+            throw new LoaderStoppedException(load.file().relativePath() + " stays in the inbox: "
+                    + load.journal().settledCount() + " batches are journaled, the rest is sent at the next start");
+        }
         load.source().close();
         IntakeFile file = load.file();
         Path original = done.resolve(file.archiveName());
@@ -87,6 +92,20 @@ public final class FileReports {
         LOG.info("Skipped {}: same content as {} (report {}), loaded at {} -> {}", file.relativePath(),
                 earlier.previousStart().file(), earlier.previousDone().report(), earlier.previousDone().finishedAt(),
                 reportFile);
+    }
+
+    /**
+     * The loader is stopping in the middle of the file (the batches in flight have been settled and
+     * journaled): its outputs so far are dropped (they are written again in full when the file is
+     * resumed from its journal) and the file stays in the inbox; the route rolls the exchange back.
+     */
+    public void stopped(Exchange exchange) throws IOException {
+        FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
+        if (load != null) {
+            load.close();
+        }
+        run.fileStopped();
+        LOG.info("{}", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage());
     }
 
     /** The file cannot be read as a contact list: the original and the reason go to error/. */

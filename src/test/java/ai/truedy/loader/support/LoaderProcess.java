@@ -47,6 +47,11 @@ public final class LoaderProcess {
         return process.exitValue();
     }
 
+    /** SIGTERM, as a service manager stops a service. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** kill -9: no shutdown hook, no flush, nothing. */
     public void killHard() throws InterruptedException {
         process.destroyForcibly();
