@@ -109,7 +109,7 @@ class ApiAnswerOutcomesTest extends LoaderTest {
     @Test
     void a_read_timeout_puts_the_rows_in_retry() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(2, 0).withFixedDelay(3000)));
-        loader.with("truedy.read-timeout", "500").with("truedy.retry.max-attempts", "1");
+        loader.with("truedy.read-timeout", "500ms").with("truedy.retry.max-attempts", "1");
 
         assertThat(loader.runOnce()).isEqualTo(3);
 
