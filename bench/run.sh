@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Throughput benchmark: the packaged loader against a fast stand-in for Truedy on loopback, beside
+# a floor (the same work with the JDK, libphonenumber and Jackson alone), in one go.
+#
+#   bench/run.sh [ROWS] [LOADER_JVM_OPTIONS...]      e.g. bench/run.sh 1000000
+#                                                      bench/run.sh 10000000 -Xmx256m
+# Environment: BUDGET=N makes the stand-in answer 429 beyond N requests a minute and runs the
+# loader with truedy.rate-limit.requests-per-minute=N; FLOOR=0 skips the floor.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${1:-1000000}
+shift || true
+LOADER_JVM=("$@")
+JAR=target/truedy-contacts-loader.jar
+WORK=target/bench
+BATCH_SIZE=100
+CONCURRENCY=2
+
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+rm -rf "$WORK" && mkdir -p "$WORK/classes" "$WORK/inbox/bc_bench"
+javac -q -d "$WORK/classes" -cp "$JAR" bench/src/*.java 2>/dev/null || javac -d "$WORK/classes" -cp "$JAR" bench/src/*.java
+CP="$WORK/classes:$JAR"
+
+echo "generating $ROWS rows..."
+java -cp "$CP" GenerateContacts "$ROWS" "$WORK/contacts.csv"
+
+java -cp "$CP" StandIn "$WORK/port" "${BUDGET:-0}" > "$WORK/stand-in.log" 2>&1 &
+STAND_IN=$!
+trap 'kill $STAND_IN 2>/dev/null' EXIT
+for _ in $(seq 50); do [ -s "$WORK/port" ] && break; sleep 0.1; done
+URL="http://127.0.0.1:$(cat "$WORK/port")"
+stats() { curl -s "$URL/stats"; }
+reset() { curl -s -X POST "$URL/reset" > /dev/null; }
+
+measure() { # name, command...: prints "wall_seconds peak_rss_kb"
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1
+  cat "$WORK/$name.time"
+}
+
+if [ "${FLOOR:-1}" != 0 ]; then
+  reset
+  read -r FLOOR_WALL FLOOR_RSS < <(measure floor java -cp "$CP" Floor "$WORK/contacts.csv" "$URL/api/public/v1" \
+      bc_bench "$BATCH_SIZE" "$CONCURRENCY" US)
+  FLOOR_STATS=$(stats)
+fi
+
+reset
+cp "$WORK/contacts.csv" "$WORK/inbox/bc_bench/contacts.csv"
+touch -d '1 minute ago' "$WORK/inbox/bc_bench/contacts.csv"
+read -r LOADER_WALL LOADER_RSS < <(measure loader java "${LOADER_JVM[@]}" \
+    -Dloader.inbox="$WORK/inbox" -Dloader.done="$WORK/done" -Dloader.error="$WORK/error" \
+    -Dloader.retry="$WORK/retry" -Dloader.state="$WORK/state" -Dloader.duplicate-file-window=0 \
+    -Dtruedy.api-key=bench -Dtruedy.base-url="$URL/api/public/v1" -Dtruedy.batch-size="$BATCH_SIZE" \
+    -Dtruedy.concurrency="$CONCURRENCY" -Dtruedy.rate-limit.requests-per-minute="${BUDGET:-0}" \
+    -jar "$JAR" --once)
+LOADER_STATS=$(stats)
+
+echo
+echo "rows: $ROWS, batch size $BATCH_SIZE, $CONCURRENCY requests in flight, budget ${BUDGET:-none}"
+printf '%-7s %10s %12s %14s  %s\n' run wall_s rows_per_s peak_rss_mb stand-in
+if [ "${FLOOR:-1}" != 0 ]; then
+  printf '%-7s %10s %12.0f %14.0f  %s\n' floor "$FLOOR_WALL" "$(echo "$ROWS / $FLOOR_WALL" | bc -l)" \
+      "$(echo "$FLOOR_RSS / 1024" | bc -l)" "$FLOOR_STATS"
+fi
+printf '%-7s %10s %12.0f %14.0f  %s\n' loader "$LOADER_WALL" "$(echo "$ROWS / $LOADER_WALL" | bc -l)" \
+    "$(echo "$LOADER_RSS / 1024" | bc -l)" "$LOADER_STATS"
+if [ "${FLOOR:-1}" != 0 ]; then
+  printf 'ratio loader/floor (wall time, start-up included): %.2f\n' "$(echo "$LOADER_WALL / $FLOOR_WALL" | bc -l)"
+fi
+grep -h "Finished" "$WORK/loader.log" | tail -1 || true
