@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
  * A fast stand-in for Truedy's "Add Contacts to Batch Call" endpoint on loopback, for benchmarks.
  * It answers 200 in the schema's shape, counting requests and contacts; with a budget it answers
  * 429 (with error.details.reset_at, no Retry-After, like Truedy) to any request beyond the budget
- * in the last 60 seconds. GET /stats gives the counts; POST /reset zeroes them.
+ * in the last 60 seconds. GET /stats gives the counts, and the most requests answered 200 in any
+ * 60 seconds; POST /reset zeroes them.
  *
  * usage: java StandIn PORT_FILE [REQUESTS_PER_MINUTE]
  */
@@ -29,6 +30,8 @@ public final class StandIn {
     private static final AtomicLong CONTACTS = new AtomicLong();
     private static final AtomicLong RATE_LIMITED = new AtomicLong();
     private static final Deque<Long> RECENT = new ArrayDeque<>();
+    private static final Deque<Long> WINDOW = new ArrayDeque<>();
+    private static int busiestMinute;
     private static int budget;
 
     public static void main(String[] args) throws IOException {
@@ -48,8 +51,10 @@ public final class StandIn {
         }
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/stats")) {
-            reply(exchange, 200, "{\"requests\":%d,\"contacts\":%d,\"rate_limited\":%d}"
-                    .formatted(REQUESTS.get(), CONTACTS.get(), RATE_LIMITED.get()));
+            synchronized (WINDOW) {
+                reply(exchange, 200, "{\"requests\":%d,\"contacts\":%d,\"rate_limited\":%d,\"busiest_minute\":%d}"
+                        .formatted(REQUESTS.get(), CONTACTS.get(), RATE_LIMITED.get(), busiestMinute));
+            }
             return;
         }
         if (path.equals("/reset")) {
@@ -58,6 +63,10 @@ public final class StandIn {
             RATE_LIMITED.set(0);
             synchronized (RECENT) {
                 RECENT.clear();
+            }
+            synchronized (WINDOW) {
+                WINDOW.clear();
+                busiestMinute = 0;
             }
             reply(exchange, 200, "{}");
             return;
@@ -72,6 +81,7 @@ public final class StandIn {
         int contacts = count(new String(body, StandardCharsets.UTF_8), "\"phone_number\"");
         REQUESTS.incrementAndGet();
         CONTACTS.addAndGet(contacts);
+        countInBusiestMinute();
         reply(exchange, 200, "{\"data\":{\"added_count\":" + contacts + ",\"failed_count\":0},"
                 + "\"meta\":{\"request_id\":\"req_bench\",\"ts\":\"" + Instant.now() + "\"}}");
     }
@@ -91,6 +101,18 @@ public final class StandIn {
             }
             RECENT.addLast(now);
             return null;
+        }
+    }
+
+    /** The most requests answered 200 in any 60 seconds so far. */
+    private static void countInBusiestMinute() {
+        long now = System.currentTimeMillis();
+        synchronized (WINDOW) {
+            WINDOW.addLast(now);
+            while (WINDOW.peekFirst() <= now - 60_000) {
+                WINDOW.removeFirst();
+            }
+            busiestMinute = Math.max(busiestMinute, WINDOW.size());
         }
     }
 

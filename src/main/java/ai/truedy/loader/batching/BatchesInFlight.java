@@ -2,9 +2,9 @@ package ai.truedy.loader.batching;
 
 /**
  * How many of a file's batches are handed out and not yet settled. The file is read on only while
- * fewer than {@code truedy.concurrency} are, so reading never runs ahead of sending, memory stays
- * flat however long the file, and with one sender batches go strictly one after the other (nothing
- * is sent after a 404 for its batch call).
+ * fewer than {@code truedy.concurrency + 1} are: one batch is ready while the others are in
+ * flight, so sending never waits for reading, and reading never runs further ahead, so memory
+ * stays flat however long the file.
  */
 public final class BatchesInFlight {
 
@@ -12,8 +12,9 @@ public final class BatchesInFlight {
     private int count;
     private boolean cutShort;
 
-    public BatchesInFlight(int limit) {
-        this.limit = limit;
+    /** @param concurrency {@code truedy.concurrency} */
+    public BatchesInFlight(int concurrency) {
+        this.limit = concurrency + 1;
     }
 
     /** Waits for room, then counts one more batch handed out. */
@@ -25,7 +26,7 @@ public final class BatchesInFlight {
     }
 
     /** Waits until every batch handed out is settled. */
-    synchronized void awaitAllSettled() throws InterruptedException {
+    public synchronized void awaitAllSettled() throws InterruptedException {
         while (count > 0) {
             wait();
         }

@@ -35,6 +35,11 @@ public final class ContactBatches {
         this.run = run;
     }
 
+    /** After the split: waits until every batch handed out has been settled by its sender. */
+    public void awaitSent(Exchange exchange) throws InterruptedException {
+        exchange.getProperty(FileLoad.PROPERTY, FileLoad.class).inFlight().awaitAllSettled();
+    }
+
     /** The batches of the file in the exchange, for the route's split. */
     public Iterator<Batch> of(Exchange exchange) {
         return new BatchIterator(exchange.getProperty(FileLoad.PROPERTY, FileLoad.class), batchSize, run);
@@ -48,7 +53,6 @@ public final class ContactBatches {
         private final Deque<Batch> full = new ArrayDeque<>();
         private int sequence;
         private boolean rowsEnded;
-        private boolean justHandedOut;
 
         BatchIterator(FileLoad load, int batchSize, LoaderRun run) {
             this.load = load;
@@ -56,28 +60,13 @@ public final class ContactBatches {
             this.run = run;
         }
 
-        /**
-         * When the loader is stopping, the file ends here, once the batches in flight are settled, and
-         * is reported as cut short instead of done. Camel's parallel split asks right after taking a
-         * batch, before sending it, and again before taking the next; it ends the split at once on a
-         * false answer, so only the second question may wait for the batches in flight and say no.
-         */
+        /** When the loader is stopping, the file ends here and is reported as cut short instead of done. */
         @Override
         public boolean hasNext() {
             if (run.isStopping()) {
-                if (justHandedOut) {
-                    justHandedOut = false;
-                    return true;
-                }
-                try {
-                    load.inFlight().awaitAllSettled();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
                 load.inFlight().cutShort();
                 return false;
             }
-            justHandedOut = false;
             while (full.isEmpty() && !rowsEnded) {
                 readRow();
             }
@@ -96,7 +85,6 @@ public final class ContactBatches {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting to send the next batch", e);
             }
-            justHandedOut = true;
             return full.removeFirst();
         }
 

@@ -1,9 +1,7 @@
 package ai.truedy.loader.contacts;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import ai.truedy.loader.contacts.RowVerdict.Ready;
@@ -24,7 +22,7 @@ public final class ContactRows {
     private final ColumnMap columns;
     private final PhoneNormalizer phones;
     private final String fallbackBatchCallId;
-    private final Map<String, Long> firstRowByNumber = new HashMap<>();
+    private final FirstRows firstRows = new FirstRows();
 
     /**
      * @param fallbackBatchCallId the id for rows without a batch_call_id value: the inbox
@@ -50,8 +48,8 @@ public final class ContactRows {
             return new Rejected(row, RejectReason.NO_BATCH_CALL_ID,
                     "no batch_call_id column value, inbox sub-folder or truedy.batch-call-id");
         }
-        Long first = firstRowByNumber.putIfAbsent(batchCallId + '\n' + phone.e164(), row.number());
-        if (first != null) {
+        long first = firstRows.putIfAbsent(batchCallId, phone.e164(), row.number());
+        if (first != 0) {
             return new Rejected(row, RejectReason.DUPLICATE_IN_FILE, "same number as row " + first);
         }
         List<RowWarning> warnings = new ArrayList<>(0);

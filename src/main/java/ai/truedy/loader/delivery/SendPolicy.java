@@ -54,6 +54,7 @@ public final class SendPolicy {
                 ? load(exchange).journal().settledBefore(first.sequence(), first.firstRow(), first.lastRow())
                 : Optional.empty();
         if (earlier.isPresent()) {
+            load(exchange).sendOrder().taken(first.sequence());
             replay(exchange, earlier.get());
             return;
         }
@@ -61,8 +62,7 @@ public final class SendPolicy {
         if (!backOff.isZero()) {
             Thread.sleep(backOff.toMillis());
         }
-        gate.awaitTurn();
-        delivery.holdTurn(true);
+        awaitGate(delivery, load(exchange).sendOrder());
         String batchCallId = delivery.batch().batchCallId();
         if (load(exchange).notFoundBatchCalls().contains(batchCallId)) {
             endTurn(delivery);
@@ -82,7 +82,14 @@ public final class SendPolicy {
 
     /** After each try: the route's error policy lets failures through to here, so every try ends here. */
     public void afterAnswer(Exchange exchange) {
-        endTurn(delivery(exchange));
+        try {
+            readAnswer(exchange);
+        } finally {
+            endTurn(delivery(exchange)); // after the answer is acted on: the next batch sees a 404 or a suspension
+        }
+    }
+
+    private void readAnswer(Exchange exchange) {
         Message message = exchange.getMessage();
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
@@ -114,6 +121,23 @@ public final class SendPolicy {
                     }
                     settle(exchange, outcome);
                 }
+            }
+        }
+    }
+
+    /** The first try of a batch waits for the batches before it in the file; later tries do not. */
+    private void awaitGate(BatchDelivery delivery, SendOrder order) throws InterruptedException {
+        int sequence = delivery.batch().sequence();
+        boolean first = delivery.attempts() == 0;
+        if (first) {
+            order.awaitTurn(sequence);
+        }
+        try {
+            gate.awaitTurn();
+            delivery.holdTurn(true);
+        } finally {
+            if (first) {
+                order.taken(sequence);
             }
         }
     }

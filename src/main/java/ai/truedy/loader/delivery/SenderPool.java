@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Service;
 
 /**
- * The threads of the route's parallel split: {@code truedy.concurrency} to send and one more, on
- * which Camel runs the split's own loop (it waits there while the file's batches in flight are at
- * the limit). The queue holds no more than the batches in flight, so it needs no bound of its own.
+ * The threads that send batches, one for each batch a file may have handed out
+ * ({@code truedy.concurrency + 1}, see BatchesInFlight): a handed-out batch always has a thread,
+ * and the queue, holding no more than those, needs no bound of its own. The file itself is read on
+ * the inbox route's thread, which waits while the batches handed out are at the limit.
  */
 public final class SenderPool implements Service {
 

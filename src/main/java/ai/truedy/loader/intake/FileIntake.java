@@ -10,6 +10,7 @@ import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.batching.BatchesInFlight;
+import ai.truedy.loader.delivery.SendOrder;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.reporting.FileReports;
 import ai.truedy.loader.reporting.OutputNames;
@@ -102,7 +103,7 @@ public final class FileIntake {
                 error.resolve(file.stem() + FileReports.WARNINGS), round.round(), maxRounds);
         exchange.setProperty(FileLoad.PROPERTY,
                 new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId), ledger,
-                        new BatchesInFlight(concurrency), ConcurrentHashMap.newKeySet(), journal));
+                        new BatchesInFlight(concurrency), new SendOrder(), ConcurrentHashMap.newKeySet(), journal));
     }
 
     /**

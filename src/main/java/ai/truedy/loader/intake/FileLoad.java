@@ -6,6 +6,7 @@ import java.util.Set;
 
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.batching.BatchesInFlight;
+import ai.truedy.loader.delivery.SendOrder;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.state.FileJournal;
 
@@ -16,7 +17,8 @@ import ai.truedy.loader.state.FileJournal;
  * rejected without asking again), and its journal.
  */
 public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, FileLedger ledger,
-                       BatchesInFlight inFlight, Set<String> notFoundBatchCalls, FileJournal journal)
+                       BatchesInFlight inFlight, SendOrder sendOrder, Set<String> notFoundBatchCalls,
+                       FileJournal journal)
         implements Closeable {
 
     /** The exchange property the routes keep it under. */

@@ -1,6 +1,8 @@
 package ai.truedy.loader.reporting;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -23,9 +25,22 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content));
+    }
+
+    /** Streams content to the temporary file (a report of 100,000 batches is not built in memory first). */
+    public static void write(Path target, Content content) throws IOException {
         Path temporary = temporaryFor(target);
-        Files.write(temporary, content);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            content.writeTo(out);
+        }
         commit(temporary, target);
+    }
+
+    /** What goes into a file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** Flushes a finished temporary file to disk and renames it to its final name. */

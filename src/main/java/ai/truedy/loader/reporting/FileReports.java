@@ -63,7 +63,7 @@ public final class FileReports {
             LOG.error("{}: rows do not add up ({} rows, {} accepted, {} rejected, {} pending retry); this is a bug",
                     file.relativePath(), report.rows(), report.accepted(), report.rejected(), report.pendingRetry());
         }
-        AtomicFiles.write(reportFile, json.writeValueAsBytes(report));
+        AtomicFiles.write(reportFile, out -> json.writeValue(out, report));
         load.journal().complete(new FileJournal.Done(reportFile.toString(), report.finishedAt()));
         exchange.setProperty(ARCHIVE_TO, original.toString());
         run.fileLoaded(report);

@@ -52,6 +52,7 @@ public final class FileJournal implements Closeable {
     private final Done done;
     private final Map<String, SettledBatch> settled = new ConcurrentHashMap<>();
     private OutputStream out;
+    private int recorded;
 
     FileJournal(Path path, ObjectMapper json, Start start, Map<String, SettledBatch> settled, Done done) {
         this.path = path;
@@ -94,8 +95,9 @@ public final class FileJournal implements Closeable {
         out = new FileOutputStream(path.toFile(), true);
     }
 
-    public int settledCount() {
-        return settled.size();
+    /** Batches settled so far: before a restart, and in this load. */
+    public synchronized int settledCount() {
+        return settled.size() + recorded;
     }
 
     /** The outcome of a batch settled before a restart, if it was. */
@@ -103,10 +105,13 @@ public final class FileJournal implements Closeable {
         return Optional.ofNullable(settled.get(SettledBatch.key(batch, firstRow, lastRow)));
     }
 
-    /** Writes down a batch's final outcome; returns once the line is with the operating system. */
+    /**
+     * Writes down a batch's final outcome; returns once the line is with the operating system. Only
+     * the outcomes read back from an earlier load are kept in memory, not the ones written now.
+     */
     public synchronized void record(SettledBatch batch) {
-        settled.put(batch.key(), batch);
         append(new Line(null, batch, null));
+        recorded++;
     }
 
     /** The file is done: its outputs are in place. */

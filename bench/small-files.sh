@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Many small files: FILES files of ROWS rows each dropped into the inbox at once, loaded by the
+# packaged jar --once against the fast stand-in; prints how long until all are done and reported.
+#
+#   bench/small-files.sh [FILES] [ROWS]     default: 1000 files of 10 rows
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FILES=${1:-1000}
+ROWS=${2:-10}
+JAR=target/truedy-contacts-loader.jar
+WORK=target/bench-small
+
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+rm -rf "$WORK" && mkdir -p "$WORK/classes" "$WORK/inbox/bc_bench"
+javac -d "$WORK/classes" -cp "$JAR" bench/src/*.java
+CP="$WORK/classes:$JAR"
+
+for f in $(seq "$FILES"); do
+  { echo "phone,first_name"; for r in $(seq "$ROWS"); do printf '+1646%03d%04d,P%d\n' "$((f % 1000))" "$r" "$f"; done; } \
+      > "$WORK/inbox/bc_bench/list-$f.csv"
+done
+touch -d '1 minute ago' "$WORK"/inbox/bc_bench/*.csv
+
+java -cp "$CP" StandIn "$WORK/port" 0 > "$WORK/stand-in.log" 2>&1 &
+STAND_IN=$!
+trap 'kill $STAND_IN 2>/dev/null' EXIT
+for _ in $(seq 50); do [ -s "$WORK/port" ] && break; sleep 0.1; done
+URL="http://127.0.0.1:$(cat "$WORK/port")"
+
+/usr/bin/time -f "%e %M" -o "$WORK/loader.time" java \
+    -Dloader.inbox="$WORK/inbox" -Dloader.done="$WORK/done" -Dloader.error="$WORK/error" \
+    -Dloader.retry="$WORK/retry" -Dloader.state="$WORK/state" \
+    -Dtruedy.api-key=bench -Dtruedy.base-url="$URL/api/public/v1" -Dtruedy.rate-limit.requests-per-minute=0 \
+    -jar "$JAR" --once > "$WORK/loader.log" 2>&1 || true
+read -r WALL RSS < "$WORK/loader.time"
+REPORTS=$(find "$WORK/done" -name '*.report.json' | wc -l)
+echo "files: $FILES x $ROWS rows; reports in done/: $REPORTS; left in inbox: $(find "$WORK/inbox" -name '*.csv' | wc -l)"
+echo "wall ${WALL}s (start-up included), peak RSS $((RSS / 1024)) MB, stand-in: $(curl -s "$URL/stats")"
