@@ -20,7 +20,7 @@ public final class GenerateContacts {
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
             out.write("first_name,last_name,phone,email\n");
             for (long i = 0; i < rows; i++) {
-                long area = 201 + (i / 10_000_000) % 700;
+                long area = 201 + (i / 8_000_000) % 700;
                 long local = 2_000_000 + i % 8_000_000;
                 String phone = switch ((int) (i % 4)) {
                     case 0 -> "+1 %d %03d %04d".formatted(area, local / 10_000, local % 10_000);

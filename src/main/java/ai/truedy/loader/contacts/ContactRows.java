@@ -1,5 +1,7 @@
 package ai.truedy.loader.contacts;
 
+import java.io.Closeable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,20 +17,22 @@ import ai.truedy.loader.intake.SourceRow;
  * trimmed with whitespace collapsed; an email that is not an address is left out with a warning.
  * One instance per file, used by one thread.
  */
-public final class ContactRows {
+public final class ContactRows implements Closeable {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>()\\[\\]\"]+@[^@\\s,;<>()\\[\\]\"]+\\.[\\p{L}\\p{N}-]{2,}$");
 
     private final ColumnMap columns;
     private final PhoneNormalizer phones;
     private final String fallbackBatchCallId;
-    private final FirstRows firstRows = new FirstRows();
+    private final FirstRows firstRows;
 
     /**
      * @param fallbackBatchCallId the id for rows without a batch_call_id value: the inbox
      *                            sub-folder's name, else the configured default; empty for none
+     * @param scratchFolder       where the numbers seen so far are kept while the file is loaded
      */
-    public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId) {
+    public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId, Path scratchFolder) {
+        this.firstRows = new FirstRows(scratchFolder);
         this.columns = columns;
         this.phones = phones;
         this.fallbackBatchCallId = fallbackBatchCallId;
@@ -72,6 +76,12 @@ public final class ContactRows {
             return fullName == null ? new PersonName(null, null) : PersonName.of(fullName);
         }
         return new PersonName(cell(row, columns.firstName()), cell(row, columns.lastName()));
+    }
+
+    /** Lets go of the numbers seen (their scratch file is deleted). */
+    @Override
+    public void close() {
+        firstRows.close();
     }
 
     private String batchCallId(SourceRow row) {

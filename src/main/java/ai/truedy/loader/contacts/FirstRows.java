@@ -1,80 +1,137 @@
 package ai.truedy.loader.contacts;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Remembers the first row of each E.164 number per batch call, to refuse later rows with the same
- * number. A file of millions of rows is held in about 16 bytes a number: numbers are kept as longs
- * (their digits) with int row numbers in open-addressing tables, split into segments that grow
- * one at a time, so no growth step ever needs twice the memory of the whole.
+ * number. It must hold every number of a file, and a file may have tens of millions, so it lives
+ * outside the heap: open-addressing tables of (number, row) slots, 12 bytes each, in a scratch file
+ * mapped into memory. The heap the loader needs does not grow with the file; the operating system
+ * pages the table as memory allows. The scratch file is deleted when the file is done.
  */
-final class FirstRows {
+final class FirstRows implements Closeable {
 
+    private final Path scratchFolder;
     private final Map<String, NumberTable> byBatchCall = new HashMap<>();
+
+    /** @param scratchFolder where the mapped tables are kept while the file is loaded */
+    FirstRows(Path scratchFolder) {
+        this.scratchFolder = scratchFolder;
+    }
 
     /** The first row with this number for this batch call; or, if this is the first, 0, and it is recorded. */
     long putIfAbsent(String batchCallId, String e164, long row) {
         long digits = Long.parseLong(e164, 1, e164.length(), 10);
-        return byBatchCall.computeIfAbsent(batchCallId, id -> new NumberTable())
+        return byBatchCall.computeIfAbsent(batchCallId, id -> new NumberTable(scratchFolder))
                 .putIfAbsent(digits, (int) Math.min(row, Integer.MAX_VALUE));
     }
 
-    /** Long keys (never 0: an E.164 number has digits) to int values, in 256 segments. */
+    @Override
+    public void close() {
+        byBatchCall.values().forEach(NumberTable::close);
+        byBatchCall.clear();
+    }
+
+    /**
+     * Long keys (never 0: an E.164 number has digits) to int values in 256 segments, each a region of
+     * the mapped scratch file; a full segment moves to a region twice its size.
+     */
     private static final class NumberTable {
         private static final int SEGMENT_BITS = 8;
-        private static final double MAX_LOAD = 0.85;
+        private static final int SLOT = 12;
+        private static final double MAX_LOAD = 0.75;
+        private static final long MIX = 0x9E3779B97F4A7C15L;
 
-        private final long[][] keys = new long[1 << SEGMENT_BITS][];
-        private final int[][] rows = new int[1 << SEGMENT_BITS][];
+        private final FileChannel channel;
+        private final MappedByteBuffer[] segments = new MappedByteBuffer[1 << SEGMENT_BITS];
         private final int[] sizes = new int[1 << SEGMENT_BITS];
+        private long fileEnd;
 
-        NumberTable() {
-            for (int s = 0; s < keys.length; s++) {
-                keys[s] = new long[16];
-                rows[s] = new int[16];
+        NumberTable(Path scratchFolder) {
+            try {
+                Files.createDirectories(scratchFolder);
+                Path file = Files.createTempFile(scratchFolder, "numbers-", ".table");
+                channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+                for (int s = 0; s < segments.length; s++) {
+                    segments[s] = region(64);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the duplicate-number table in " + scratchFolder, e);
             }
         }
 
         int putIfAbsent(long key, int row) {
-            long hash = key * 0x9E3779B97F4A7C15L;
+            long hash = key * MIX;
             int segment = (int) (hash >>> (64 - SEGMENT_BITS));
-            if (sizes[segment] + 1 > keys[segment].length * MAX_LOAD) {
+            if (sizes[segment] + 1 > capacity(segments[segment]) * MAX_LOAD) {
                 grow(segment);
             }
-            long[] segmentKeys = keys[segment];
-            int mask = segmentKeys.length - 1;
+            MappedByteBuffer slots = segments[segment];
+            int mask = capacity(slots) - 1;
             for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
-                if (segmentKeys[slot] == key) {
-                    return rows[segment][slot];
+                long found = slots.getLong(slot * SLOT);
+                if (found == key) {
+                    return slots.getInt(slot * SLOT + 8);
                 }
-                if (segmentKeys[slot] == 0) {
-                    segmentKeys[slot] = key;
-                    rows[segment][slot] = row;
+                if (found == 0) {
+                    slots.putLong(slot * SLOT, key);
+                    slots.putInt(slot * SLOT + 8, row);
                     sizes[segment]++;
                     return 0;
                 }
             }
         }
 
+        void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         private void grow(int segment) {
-            long[] oldKeys = keys[segment];
-            int[] oldRows = rows[segment];
-            long[] newKeys = new long[oldKeys.length * 2];
-            int[] newRows = new int[oldKeys.length * 2];
-            int mask = newKeys.length - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != 0) {
-                    int slot = (int) (oldKeys[i] * 0x9E3779B97F4A7C15L) & mask;
-                    while (newKeys[slot] != 0) {
+            MappedByteBuffer old = segments[segment];
+            MappedByteBuffer grown = region(capacity(old) * 2);
+            int mask = capacity(grown) - 1;
+            for (int i = 0; i < capacity(old); i++) {
+                long key = old.getLong(i * SLOT);
+                if (key != 0) {
+                    int slot = (int) (key * MIX) & mask;
+                    while (grown.getLong(slot * SLOT) != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    newKeys[slot] = oldKeys[i];
-                    newRows[slot] = oldRows[i];
+                    grown.putLong(slot * SLOT, key);
+                    grown.putInt(slot * SLOT + 8, old.getInt(i * SLOT + 8));
                 }
             }
-            keys[segment] = newKeys;
-            rows[segment] = newRows;
+            segments[segment] = grown;
+        }
+
+        /** A new zeroed region at the end of the scratch file, mapped. */
+        private MappedByteBuffer region(int capacity) {
+            try {
+                long size = (long) capacity * SLOT;
+                MappedByteBuffer region = channel.map(FileChannel.MapMode.READ_WRITE, fileEnd, size);
+                fileEnd += size;
+                return region;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot grow the duplicate-number table", e);
+            }
+        }
+
+        private static int capacity(MappedByteBuffer slots) {
+            return slots.capacity() / SLOT;
         }
     }
 }

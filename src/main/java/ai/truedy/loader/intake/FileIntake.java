@@ -102,7 +102,7 @@ public final class FileIntake {
                 columns.batchCallId(), error.resolve(file.stem() + FileReports.REJECTED), retryFile,
                 error.resolve(file.stem() + FileReports.WARNINGS), round.round(), maxRounds);
         exchange.setProperty(FileLoad.PROPERTY,
-                new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId), ledger,
+                new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId, journals.scratchFolder()), ledger,
                         new BatchesInFlight(concurrency), new SendOrder(), ConcurrentHashMap.newKeySet(), journal));
     }
 

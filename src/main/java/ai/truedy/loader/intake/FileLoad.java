@@ -27,6 +27,7 @@ public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, 
     @Override
     public void close() throws IOException {
         source.close();
+        contacts.close();
         journal.close();
     }
 }

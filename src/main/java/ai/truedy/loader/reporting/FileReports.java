@@ -55,6 +55,7 @@ public final class FileReports {
                     + load.journal().settledCount() + " batches are journaled, the rest is sent at the next start");
         }
         load.source().close();
+        load.contacts().close();
         IntakeFile file = load.file();
         Path original = done.resolve(file.archiveName());
         Path reportFile = done.resolve(file.stem() + REPORT);

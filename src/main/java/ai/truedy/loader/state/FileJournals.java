@@ -29,13 +29,25 @@ public final class FileJournals {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournals.class);
 
     private final Path folder;
+    private final Path scratch;
     private final Duration duplicateWindow;
     private final ObjectMapper json;
 
     public FileJournals(Path stateFolder, Duration duplicateWindow, ObjectMapper json) throws IOException {
         this.folder = Files.createDirectories(stateFolder.resolve("files"));
+        this.scratch = Files.createDirectories(stateFolder.resolve("scratch"));
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(scratch)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover); // from a run that was killed
+            }
+        }
         this.duplicateWindow = duplicateWindow;
         this.json = json;
+    }
+
+    /** Where a file's working data (its table of numbers seen) is kept while it is loaded. */
+    public Path scratchFolder() {
+        return scratch;
     }
 
     public Duration duplicateWindow() {
