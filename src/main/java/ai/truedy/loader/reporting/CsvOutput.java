@@ -21,7 +21,6 @@ final class CsvOutput {
     private final Path target;
     private final List<String> header;
     private CSVPrinter printer;
-    private long rows;
 
     CsvOutput(Path target, List<String> header) {
         this.target = target;
@@ -36,7 +35,6 @@ final class CsvOutput {
                 printer.printRecord(header);
             }
             printer.printRecord((Object[]) values);
-            rows++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
@@ -51,9 +49,5 @@ final class CsvOutput {
         printer = null;
         AtomicFiles.commit(AtomicFiles.temporaryFor(target), target);
         return target;
-    }
-
-    long rows() {
-        return rows;
     }
 }

@@ -143,10 +143,6 @@ public final class FileLedger {
                 List.copyOf(batches));
     }
 
-    public synchronized long rows() {
-        return rows;
-    }
-
     /** The row's original values, then row number, reason code and detail. */
     private String[] annotated(SourceRow row, String code, String detail) {
         String[] values = row.valuesFor(columns + 3);

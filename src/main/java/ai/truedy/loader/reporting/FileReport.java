@@ -54,8 +54,4 @@ public record FileReport(
             Integer totalContacts,
             String detail) {
     }
-
-    public boolean everyRowAccepted() {
-        return accepted == rows;
-    }
 }
