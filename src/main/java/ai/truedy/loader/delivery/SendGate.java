@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import ai.truedy.loader.reporting.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,7 @@ public final class SendGate {
         suspendedBecause = because;
         if (!alreadySuspended) {
             LOG.error("Sending to Truedy is suspended until {}: {}. The account or key needs attention; "
-                    + "batches wait in retry/ and sending is tried again then.", suspendedUntil, because);
+                    + "batches wait in retry/ and sending is tried again then.", suspendedUntil, LogSafe.mask(because));
         }
     }
 

@@ -14,6 +14,7 @@ import ai.truedy.loader.contacts.RowVerdict.Ready;
 import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
 import ai.truedy.loader.delivery.BatchOutcome.Disposition;
 import ai.truedy.loader.intake.FileLoad;
+import ai.truedy.loader.reporting.LogSafe;
 import ai.truedy.loader.state.SettledBatch;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -159,7 +160,7 @@ public final class SendPolicy {
             return;
         }
         LOG.warn("{} batch {} for {}: {}; try {} of {} in {} ms", load(exchange).file().relativePath(),
-                delivery.batch().sequence(), delivery.batch().batchCallId(), outcome.detail(),
+                delivery.batch().sequence(), delivery.batch().batchCallId(), LogSafe.mask(outcome.detail()),
                 delivery.failedAttempts() + 1, settings.maxAttempts(), backOff.toMillis());
     }
 
@@ -177,7 +178,8 @@ public final class SendPolicy {
         }
         delivery.rateLimited(wait);
         gate.pauseFor(wait);
-        LOG.warn("Rate limited by Truedy ({}): all sending pauses for {} ms", outcome.detail(), wait.toMillis());
+        LOG.warn("Rate limited by Truedy ({}): all sending pauses for {} ms", LogSafe.mask(outcome.detail()),
+                wait.toMillis());
     }
 
     /** Rejects the contacts a 422 names and sends the rest once more; a 422 that names none rejects the batch. */
@@ -257,7 +259,7 @@ public final class SendPolicy {
                     batch.firstRow(), batch.lastRow(), batch.batchCallId(), outcome.detail());
         } else {
             LOG.warn("{} batch {} (rows {}-{}) for {}: {} -> {} rows {}", load.file().relativePath(),
-                    batch.sequence(), batch.firstRow(), batch.lastRow(), batch.batchCallId(), outcome.detail(),
+                    batch.sequence(), batch.firstRow(), batch.lastRow(), batch.batchCallId(), LogSafe.mask(outcome.detail()),
                     batch.size(), outcome.disposition() == Disposition.RETRY ? "to retry/" : "rejected");
         }
     }

@@ -113,7 +113,7 @@ public final class FileReports {
     public void unreadable(Exchange exchange) throws IOException {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         IntakeFile file = intake.identify(exchange);
-        LOG.warn("Cannot load {}: {} -> {}", file.relativePath(), cause.getMessage(), error);
+        LOG.warn("Cannot load {}: {} -> {}", file.relativePath(), LogSafe.mask(cause.getMessage()), error);
         moveToError(exchange, file, cause.getMessage());
     }
 

@@ -1,0 +1,67 @@
+package ai.truedy.loader;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderTest;
+import ai.truedy.loader.support.TruedyApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Phone numbers and emails never appear whole in the log, and the API key never at all. */
+class LogPrivacyTest extends LoaderTest {
+
+    final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream originalErr;
+
+    @BeforeEach
+    void captureTheLog() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreTheLog() {
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void a_full_run_with_every_kind_of_outcome_logs_no_phone_number_email_or_key_whole() throws Exception {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
+        api.stubFor(TruedyApi.addContacts().atPriority(1).withRequestBody(containing("+12127361002"))
+                .willReturn(TruedyApi.json(422, """
+                        {"detail":[{"loc":["body","contacts",0,"phone_number"],
+                                    "msg":"Number +1 212-736-1002 of jane.doe@example.com is blocked"}]}""")));
+        api.stubFor(TruedyApi.addContacts().atPriority(1).withRequestBody(containing("+12127361003"))
+                .willReturn(TruedyApi.error(500, "internal", "failed on +12127361003")));
+        api.stubFor(TruedyApi.addContacts().atPriority(1).withRequestBody(containing("+12127361004"))
+                .willReturn(TruedyApi.error(401, "unauthorized", "key rejected for ann@example.org")));
+        loader.with("truedy.batch-size", "1").with("truedy.concurrency", "1").with("truedy.retry.max-attempts", "2")
+                .drop("bc_1/people.csv", """
+                        phone,first_name,email
+                        +12127361001,Ann,ann@example.org
+                        +12127361002,Jane,jane.doe@example.com
+                        +12127361003,Bob,bob@example.net
+                        +12127361004,Cid,cid@example.com
+                        not-a-phone,Dee,dee@example.com
+                        +12127361001,Eve,eve@example.com
+                        """);
+        loader.drop("bc_1/no-phone.csv", "name,email\nFay,fay@example.com\n");
+
+        loader.runOnce();
+
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertThat(text).as("the run logged its work").contains("Finished bc_1/people.csv", "+1212***1002");
+        assertThat(text).doesNotContain(LoaderFixture.API_KEY)
+                .doesNotContain("2127361001", "2127361002", "736-1002", "2127361003", "2127361004", "not-a-phone")
+                .doesNotContain("jane.doe@", "ann@", "bob@", "fay@")
+                .contains("j***@example.com")
+                .as("times are not taken for phone numbers").doesNotContain("***2542Z");
+    }
+}
