@@ -81,7 +81,7 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("loaderRun", run);
         registry.bind("fileIntake", intake);
         registry.bind("retryRedrive", redrive);
-        registry.bind("contactBatches", new ContactBatches(settings.batchSize(), run));
+        registry.bind("contactBatches", new ContactBatches(settings.batchSize(), run, settings.progressInterval()));
         registry.bind("truedyRequest", new TruedyRequest(json, apiKey));
         registry.bind("sendPolicy", new SendPolicy(new ApiAnswers(json),
                 new SendGate(settings.delivery().requestsPerMinute(), settings.delivery().concurrency()),

@@ -44,6 +44,7 @@ public record LoaderSettings(
         int sandboxPort,
         Path sandboxDir,
         Duration shutdownTimeout,
+        Duration progressInterval,
         boolean once) {
 
     /** The most contacts Truedy takes in one request is not documented; this keeps requests sane. */
@@ -79,6 +80,7 @@ public record LoaderSettings(
                 in.integer("loader.sandbox.port", 0, 65535),
                 in.path("loader.sandbox.dir"),
                 Duration.ofSeconds(in.integer("loader.shutdown-timeout", 1, 3600)),
+                in.duration("loader.progress-interval"),
                 Boolean.parseBoolean(in.text("loader.once")));
         in.failIfProblems();
         return settings;

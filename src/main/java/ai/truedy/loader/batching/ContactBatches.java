@@ -1,5 +1,6 @@
 package ai.truedy.loader.batching;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,10 +30,12 @@ public final class ContactBatches {
 
     private final int batchSize;
     private final LoaderRun run;
+    private final Duration progressInterval;
 
-    public ContactBatches(int batchSize, LoaderRun run) {
+    public ContactBatches(int batchSize, LoaderRun run, Duration progressInterval) {
         this.batchSize = batchSize;
         this.run = run;
+        this.progressInterval = progressInterval;
     }
 
     /** After the split: waits until every batch handed out has been settled by its sender. */
@@ -42,20 +45,24 @@ public final class ContactBatches {
 
     /** The batches of the file in the exchange, for the route's split. */
     public Iterator<Batch> of(Exchange exchange) {
-        return new BatchIterator(exchange.getProperty(FileLoad.PROPERTY, FileLoad.class), batchSize, run);
+        FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
+        return new BatchIterator(load, batchSize, run,
+                new ReadProgress(load.file().relativePath(), load.source()::fractionRead, progressInterval));
     }
 
     private static final class BatchIterator implements Iterator<Batch> {
         private final FileLoad load;
         private final int batchSize;
         private final LoaderRun run;
+        private final ReadProgress progress;
         private final Map<String, List<Ready>> open = new LinkedHashMap<>();
         private final Deque<Batch> full = new ArrayDeque<>();
         private int sequence;
         private boolean rowsEnded;
 
-        BatchIterator(FileLoad load, int batchSize, LoaderRun run) {
+        BatchIterator(FileLoad load, int batchSize, LoaderRun run, ReadProgress progress) {
             this.load = load;
+            this.progress = progress;
             this.batchSize = batchSize;
             this.run = run;
         }
@@ -105,6 +112,7 @@ public final class ContactBatches {
                 return;
             }
             load.ledger().rowRead();
+            progress.rowRead();
             RowVerdict verdict = load.contacts().read(row);
             if (verdict instanceof Rejected rejected) {
                 load.ledger().reject(rejected.row(), rejected.reason(), rejected.detail());

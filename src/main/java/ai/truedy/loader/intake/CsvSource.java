@@ -1,9 +1,12 @@
 package ai.truedy.loader.intake;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +30,8 @@ public final class CsvSource implements Closeable {
     private Iterator<CSVRecord> records;
     private long lineOffset;
     private long rows;
+    private CountingInputStream bytes;
+    private long size;
 
     private CsvSource(RecordingReader text, CSVFormat format) throws IOException, UnreadableFileException {
         this.text = text;
@@ -43,13 +48,17 @@ public final class CsvSource implements Closeable {
      */
     public static CsvSource open(Path file, String charset, String delimiter) throws IOException, UnreadableFileException {
         TextEncoding encoding = TextEncoding.of(file, charset);
-        RecordingReader text = new RecordingReader(new InputStreamReader(encoding.open(file), encoding.charset()));
+        CountingInputStream bytes = new CountingInputStream(encoding.open(file));
+        RecordingReader text = new RecordingReader(new InputStreamReader(bytes, encoding.charset()));
         try {
             CSVFormat format = CSVFormat.RFC4180.builder()
                     .setDelimiter(CsvDialect.delimiter(text, delimiter))
                     .setIgnoreEmptyLines(true)
                     .get();
-            return new CsvSource(text, format);
+            CsvSource source = new CsvSource(text, format);
+            source.bytes = bytes;
+            source.size = Math.max(1, Files.size(file));
+            return source;
         } catch (IOException | UnreadableFileException | RuntimeException e) {
             text.close();
             throw e;
@@ -84,9 +93,45 @@ public final class CsvSource implements Closeable {
         }
     }
 
+    /** How much of the file has been read, from 0 to 1 (the parser reads a little ahead). */
+    public double fractionRead() {
+        return Math.min(1.0, (double) bytes.count() / size);
+    }
+
     @Override
     public void close() throws IOException {
         text.close();
+    }
+
+    /** Counts the bytes the decoder takes from the file, for progress. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                count += read;
+            }
+            return read;
+        }
+
+        long count() {
+            return count;
+        }
     }
 
     /** A parser over the text from the current line on; after a failure the old one is dropped. */

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Phone numbers and emails never appear whole in the log, and the API key never at all. */
-class LogPrivacyTest extends LoaderTest {
+/**
+ * What the log says: progress for long files; and phone numbers and emails never whole, the API
+ * key never at all.
+ */
+class WhatTheLogSaysTest extends LoaderTest {
 
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream originalErr;
@@ -63,5 +66,20 @@ class LogPrivacyTest extends LoaderTest {
                 .doesNotContain("jane.doe@", "ann@", "bob@", "fay@")
                 .contains("j***@example.com")
                 .as("times are not taken for phone numbers").doesNotContain("***2542Z");
+    }
+
+    @Test
+    void a_long_file_logs_its_progress_with_rows_rate_and_time_left() throws Exception {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(100, 0).withFixedDelay(5)));
+        StringBuilder csv = new StringBuilder("phone\n");
+        for (int i = 0; i < 30_000; i++) {
+            csv.append("+1646%07d\n".formatted(1_000_000 + i));
+        }
+        loader.with("loader.progress-interval", "100ms").drop("bc_1/long.csv", csv.toString());
+
+        loader.runOnce();
+
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .containsPattern("long\\.csv: \\d+ rows read, \\d+ rows/s, \\d+% of the file, about .+ left");
     }
 }
