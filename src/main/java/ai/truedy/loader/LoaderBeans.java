@@ -9,6 +9,8 @@ import ai.truedy.loader.delivery.SendPolicy;
 import ai.truedy.loader.delivery.SenderPool;
 import ai.truedy.loader.delivery.TruedyRequest;
 import ai.truedy.loader.intake.FileIntake;
+import ai.truedy.loader.observability.LoaderMetrics;
+import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.reporting.FileReports;
 import ai.truedy.loader.reporting.OutputNames;
@@ -18,7 +20,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import org.apache.camel.CamelConfiguration;
+import java.util.List;
+
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -83,13 +88,21 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("retryRedrive", redrive);
         registry.bind("contactBatches", new ContactBatches(settings.batchSize(), run, settings.progressInterval()));
         registry.bind("truedyRequest", new TruedyRequest(json, apiKey));
-        registry.bind("sendPolicy", new SendPolicy(new ApiAnswers(json),
-                new SendGate(settings.delivery().requestsPerMinute(), settings.delivery().concurrency()),
-                settings.delivery()));
+        SendGate gate = new SendGate(settings.delivery().requestsPerMinute(), settings.delivery().concurrency());
+        LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry());
+        registry.bind("sendPolicy", new SendPolicy(new ApiAnswers(json), gate, settings.delivery(), metrics));
+        SendingReadiness readiness = new SendingReadiness(gate,
+                List.of(settings.inbox(), settings.done(), settings.error(), settings.retry()));
+        readiness.setCamelContext(context);
+        registry.bind("loaderSendingReadiness", readiness);
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(readiness);
+        }
         SenderPool senders = new SenderPool(settings.delivery().concurrency());
         context.addService(senders, true, true);
         registry.bind("truedySenders", senders.executor());
         registry.bind("fileReports", new FileReports(json.writerWithDefaultPrettyPrinter(), intake, run,
-                settings.done(), settings.error()));
+                settings.done(), settings.error(), metrics));
     }
 }

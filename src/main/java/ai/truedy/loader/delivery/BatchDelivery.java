@@ -26,6 +26,7 @@ public final class BatchDelivery {
     private boolean resentAfterValidation;
     private boolean sendAgain = true;
     private boolean holdsTurn;
+    private long sentAt;
     private final Map<Long, String> apiRejections = new TreeMap<>();
 
     BatchDelivery(Batch batch) {
@@ -106,6 +107,15 @@ public final class BatchDelivery {
         batch = rest;
         resentAfterValidation = true;
         backOff = Duration.ZERO;
+    }
+
+    /** When the last request went out (System.nanoTime), for the API latency. */
+    long sentAt() {
+        return sentAt;
+    }
+
+    void sentAt(long nanoTime) {
+        sentAt = nanoTime;
     }
 
     /** Whether this batch holds one of the gate's places for requests in flight. */

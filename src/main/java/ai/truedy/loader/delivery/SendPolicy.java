@@ -14,6 +14,7 @@ import ai.truedy.loader.contacts.RowVerdict.Ready;
 import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
 import ai.truedy.loader.delivery.BatchOutcome.Disposition;
 import ai.truedy.loader.intake.FileLoad;
+import ai.truedy.loader.observability.LoaderMetrics;
 import ai.truedy.loader.reporting.LogSafe;
 import ai.truedy.loader.state.SettledBatch;
 import org.apache.camel.Exchange;
@@ -36,11 +37,13 @@ public final class SendPolicy {
     private final ApiAnswers answers;
     private final SendGate gate;
     private final DeliverySettings settings;
+    private final LoaderMetrics metrics;
 
-    public SendPolicy(ApiAnswers answers, SendGate gate, DeliverySettings settings) {
+    public SendPolicy(ApiAnswers answers, SendGate gate, DeliverySettings settings, LoaderMetrics metrics) {
         this.answers = answers;
         this.gate = gate;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /**
@@ -79,6 +82,7 @@ public final class SendPolicy {
             return;
         }
         delivery.attempted();
+        delivery.sentAt(System.nanoTime());
     }
 
     /** After each try: the route's error policy lets failures through to here, so every try ends here. */
@@ -95,13 +99,17 @@ public final class SendPolicy {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
         TruedyRequest.forget(message);
+        BatchDelivery delivery = delivery(exchange);
+        Duration latency = Duration.ofNanos(System.nanoTime() - delivery.sentAt());
         if (failure != null) {
+            metrics.batch(null, 0, latency);
             transientFailure(exchange, answers.noAnswer(failure));
             return;
         }
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = message.getBody(String.class);
         BatchOutcome outcome = answers.read(status, body);
+        metrics.batch(status, outcome.disposition() == Disposition.ACCEPTED ? delivery.batch().size() : 0, latency);
         switch (status) {
             case 429 -> rateLimited(exchange, outcome, message.getHeader("Retry-After", String.class), body);
             case 401, 402, 403 -> {

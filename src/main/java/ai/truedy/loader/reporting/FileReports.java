@@ -13,6 +13,7 @@ import ai.truedy.loader.intake.FileIntake;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.intake.FileLoad;
 import ai.truedy.loader.intake.IntakeFile;
+import ai.truedy.loader.observability.LoaderMetrics;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -38,8 +39,11 @@ public final class FileReports {
     private final LoaderRun run;
     private final Path done;
     private final Path error;
+    private final LoaderMetrics metrics;
 
-    public FileReports(ObjectWriter json, FileIntake intake, LoaderRun run, Path done, Path error) {
+    public FileReports(ObjectWriter json, FileIntake intake, LoaderRun run, Path done, Path error,
+                       LoaderMetrics metrics) {
+        this.metrics = metrics;
         this.json = json;
         this.intake = intake;
         this.run = run;
@@ -68,6 +72,9 @@ public final class FileReports {
         load.journal().complete(new FileJournal.Done(reportFile.toString(), report.finishedAt()));
         exchange.setProperty(ARCHIVE_TO, original.toString());
         run.fileLoaded(report);
+        metrics.rows("accepted", null, report.accepted());
+        report.reasons().forEach((reason, count) -> metrics.rows("rejected", reason, count));
+        metrics.rows("retry", null, report.pendingRetry());
         LOG.info("Finished {} in {} ms: {} rows, {} accepted, {} rejected, {} pending retry -> {}",
                 file.relativePath(), Duration.between(file.startedAt(), Instant.now()).toMillis(), report.rows(),
                 report.accepted(), report.rejected(), report.pendingRetry(), reportFile);

@@ -48,6 +48,7 @@ public final class LoaderFixture {
         settings.put("loader.retry", retry.toString());
         settings.put("loader.sandbox.dir", sandbox.toString());
         settings.put("loader.state", root.resolve("state").toString());
+        settings.put("camel.management.enabled", "false"); // the packaged jar's tests check the management server
         settings.put("loader.sandbox.port", "0");
         settings.put("loader.poll-delay", "100");
         settings.put("truedy.base-url", baseUrl);

@@ -23,16 +23,30 @@ public final class LoaderProcess {
         this.log = log;
     }
 
-    /** Starts the jar with the fixture's folders and the given settings as -D options. */
+    /** Starts the jar with --once, the fixture's folders and the given settings as -D options. */
     public static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings)
             throws IOException {
+        return start(folders, work, logName, settings, true);
+    }
+
+    /** Starts the jar as a service, watching the inbox until it is stopped. */
+    public static LoaderProcess startService(LoaderFixture folders, Path work, String logName,
+                                             Map<String, String> settings) throws IOException {
+        return start(folders, work, logName, settings, false);
+    }
+
+    private static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings,
+                                       boolean once) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dloader.inbox=" + folders.inbox, "-Dloader.done=" + folders.done,
                 "-Dloader.error=" + folders.error, "-Dloader.retry=" + folders.retry,
                 "-Dloader.state=" + work.resolve("state")));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-jar", System.getProperty("loader.jar", "target/truedy-contacts-loader.jar"), "--once"));
+        command.addAll(List.of("-jar", System.getProperty("loader.jar", "target/truedy-contacts-loader.jar")));
+        if (once) {
+            command.add("--once");
+        }
         Path log = work.resolve(logName);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new LoaderProcess(process, log);

@@ -1,0 +1,95 @@
+package ai.truedy.loader.observability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.camel.CamelContext;
+
+/**
+ * The loader's own series at {@code /observe/metrics}, beside Camel's: rows by outcome and reason,
+ * contacts accepted, batches by HTTP status, API latency, rows waiting in retry/ and files waiting
+ * in the inbox. The meter registry is Camel's (camel-micrometer-prometheus), found when first used.
+ */
+public final class LoaderMetrics {
+
+    private final CamelContext context;
+    private final Path inbox;
+    private final Path retry;
+    private volatile MeterRegistry registry;
+
+    public LoaderMetrics(CamelContext context, Path inbox, Path retry) {
+        this.context = context;
+        this.inbox = inbox;
+        this.retry = retry;
+    }
+
+    /** A row's final outcome: accepted, rejected (with its reason) or retry. */
+    public void rows(String outcome, String reason, long count) {
+        MeterRegistry meters = registry();
+        if (meters != null && count > 0) {
+            Counter.builder("loader_rows").description("Rows by outcome and reason")
+                    .tag("outcome", outcome).tag("reason", reason == null ? "" : reason)
+                    .register(meters).increment(count);
+        }
+    }
+
+    /** One answer (or none: status "none") of the API, and how long the request took. */
+    public void batch(Integer httpStatus, int contactsAccepted, Duration latency) {
+        MeterRegistry meters = registry();
+        if (meters == null) {
+            return;
+        }
+        String status = httpStatus == null ? "none" : String.valueOf(httpStatus);
+        Counter.builder("loader_batches").description("Requests to Truedy by HTTP status")
+                .tag("status", status).register(meters).increment();
+        Timer.builder("loader_api_latency").description("Time Truedy took to answer").publishPercentileHistogram()
+                .register(meters).record(latency);
+        if (contactsAccepted > 0) {
+            Counter.builder("loader_contacts_accepted").description("Contacts Truedy accepted")
+                    .register(meters).increment(contactsAccepted);
+        }
+    }
+
+    private MeterRegistry registry() {
+        MeterRegistry meters = registry;
+        if (meters == null) {
+            meters = context.getRegistry().findSingleByType(MeterRegistry.class);
+            if (meters != null) {
+                Gauge.builder("loader_inbox_files", this, metrics -> metrics.count(metrics.inbox, false))
+                        .description("CSV files waiting in the inbox").register(meters);
+                Gauge.builder("loader_retry_rows", this, metrics -> metrics.count(metrics.retry, true))
+                        .description("Rows waiting in retry/").register(meters);
+                registry = meters;
+            }
+        }
+        return meters;
+    }
+
+    /** CSV files in a folder (and one level below), or the data rows in them. */
+    private double count(Path folder, boolean rows) {
+        try (Stream<Path> files = Files.walk(folder, 2)) {
+            return files.filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .mapToLong(file -> rows ? dataRows(file) : 1).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static long dataRows(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return Math.max(0, lines.count() - 1);
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package ai.truedy.loader;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.support.LoaderProcess;
+import ai.truedy.loader.support.TruedyApi;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The packaged jar, running as a service, answers /observe/health and /observe/metrics. */
+class ObservabilityIT {
+
+    @RegisterExtension
+    static WireMockExtension api = TruedyApi.server();
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void health_turns_not_ready_while_sending_is_suspended_and_metrics_show_the_loader_series() throws Exception {
+        Path work = LoaderProcess.freshWorkFolder("observability");
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.error(401, "unauthorized", "Invalid API key")));
+        LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
+        folders.drop("bc_1/list.csv", "phone\n+12127361001\nnot-a-phone\n");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
+                "truedy.api-key", "observability-key", "camel.management.port", String.valueOf(port)));
+        LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", settings);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folders.done.resolve("list.report.json")));
+
+            HttpResponse<String> health = get(port, "/observe/health?exposureLevel=full");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"name\":\"sending\"", "\"status\":\"DOWN\"", "suspended");
+
+            String metrics = get(port, "/observe/metrics").body();
+            assertThat(metrics).contains(
+                    "loader_batches_total{status=\"401\"} 1.0",
+                    "loader_rows_total{outcome=\"rejected\",reason=\"invalid_phone\"} 1.0",
+                    "loader_rows_total{outcome=\"retry\",reason=\"\"} 1.0",
+                    "loader_api_latency_seconds_count 1",
+                    "loader_inbox_files 0.0",
+                    "loader_retry_rows 1.0");
+        } finally {
+            loader.terminate();
+        }
+        assertThat(loader.waitForExit(60)).isZero();
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
