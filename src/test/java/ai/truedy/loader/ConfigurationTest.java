@@ -1,15 +1,12 @@
 package ai.truedy.loader;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ai.truedy.loader.support.CapturedStderr;
 import ai.truedy.loader.support.LoaderFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,19 +17,8 @@ class ConfigurationTest {
     @TempDir
     Path root;
 
-    final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    PrintStream originalErr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedStderr stderr = new CapturedStderr();
 
     @Test
     void reports_every_bad_setting_in_one_line_and_exits_1() throws Exception {
@@ -43,7 +29,7 @@ class ConfigurationTest {
 
         assertThat(loader.runOnce()).isEqualTo(LoaderRun.EXIT_CANNOT_RUN);
 
-        String output = stderr.toString(StandardCharsets.UTF_8);
+        String output = stderr.text();
         assertThat(output).contains("cannot run: bad configuration: ")
                 .contains("truedy.batch-size must be a whole number from 1 to 1000, not '0'")
                 .contains("loader.default-region must be a two-letter region code such as US or DE, not 'XX'")
@@ -60,6 +46,6 @@ class ConfigurationTest {
 
         assertThat(loader.runOnce()).isEqualTo(LoaderRun.EXIT_CANNOT_RUN);
 
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("cannot run: folders not usable: cannot create");
+        assertThat(stderr.text()).contains("cannot run: folders not usable: cannot create");
     }
 }

@@ -1,15 +1,12 @@
 package ai.truedy.loader;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
+import ai.truedy.loader.support.CapturedStderr;
 import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,19 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WhatTheLogSaysTest extends LoaderTest {
 
-    final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream originalErr;
-
-    @BeforeEach
-    void captureTheLog() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreTheLog() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedStderr log = new CapturedStderr();
 
     @Test
     void a_full_run_with_every_kind_of_outcome_logs_no_phone_number_email_or_key_whole() throws Exception {
@@ -59,7 +45,7 @@ class WhatTheLogSaysTest extends LoaderTest {
 
         loader.runOnce();
 
-        String text = log.toString(StandardCharsets.UTF_8);
+        String text = log.text();
         assertThat(text).as("the run logged its work").contains("Finished bc_1/people.csv", "+1212***1002");
         assertThat(text).doesNotContain(LoaderFixture.API_KEY)
                 .doesNotContain("2127361001", "2127361002", "736-1002", "2127361003", "2127361004", "not-a-phone")
@@ -79,7 +65,7 @@ class WhatTheLogSaysTest extends LoaderTest {
 
         loader.runOnce();
 
-        assertThat(log.toString(StandardCharsets.UTF_8))
+        assertThat(log.text())
                 .containsPattern("long\\.csv: \\d+ rows read, \\d+ rows/s, \\d+% of the file, about .+ left");
     }
 }
