@@ -59,7 +59,7 @@ class InboxIntakeTest extends LoaderTest {
     void leaves_a_file_alone_while_it_is_still_being_written() throws Exception {
         Path fresh = loader.with("loader.read-lock-min-age", "10m").drop("bc_1/uploading.csv", "phone\n+12127361001\n");
         Files.setLastModifiedTime(fresh, FileTime.from(Instant.now()));
-        loader.with("loader.read-lock-timeout", "1500");
+        loader.with("loader.read-lock-timeout", "1500ms");
 
         assertThat(loader.runOnce()).isZero();
 

@@ -50,7 +50,7 @@ public final class LoaderFixture {
         settings.put("loader.state", root.resolve("state").toString());
         settings.put("camel.management.enabled", "false"); // the packaged jar's tests check the management server
         settings.put("loader.sandbox.port", "0");
-        settings.put("loader.poll-delay", "100");
+        settings.put("loader.poll-delay", "100ms");
         settings.put("truedy.base-url", baseUrl);
         settings.put("truedy.api-key", API_KEY);
         settings.put("truedy.batch-call-id", "");
