@@ -1,7 +1,12 @@
 package ai.truedy.loader;
 
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Transient failures are tried again, rate limits waited out, and only final answers reject rows. */
 class DeliveryGuaranteesTest extends LoaderTest {
@@ -162,9 +168,37 @@ class DeliveryGuaranteesTest extends LoaderTest {
 
         api.resetAll();
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
-        loader.drop("list.retry-1.csv", java.nio.file.Files.readString(loader.retry.resolve("list.retry-1.csv")));
+        loader.drop("list.retry-1.csv", Files.readString(loader.retry.resolve("list.retry-1.csv")));
         assertThat(loader.runOnce()).isZero();
         assertThat(TruedyApi.sentPhones(api)).containsExactlyInAnyOrder("+12127361001", "+12127361002", "+12127361003");
+    }
+
+    @Test
+    void a_running_loader_tries_sending_again_after_the_auth_pause() throws Exception {
+        api.stubFor(TruedyApi.addContacts().inScenario("key").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(TruedyApi.error(401, "unauthorized", "Invalid API key")).willSetStateTo("fixed"));
+        api.stubFor(TruedyApi.addContacts().inScenario("key").whenScenarioStateIs("fixed")
+                .willReturn(TruedyApi.addedCount(1, 0)));
+        loader.with("truedy.auth-pause", "300ms").drop("bc_1/monday.csv", "phone\n+12127361001\n");
+        LoaderMain service = loader.service();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(service::run);
+        try {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Files.exists(loader.done.resolve("monday.report.json")));
+            java.time.Instant pauseOver = Instant.now().plusMillis(400);
+            await("the auth pause passes").atMost(Duration.ofSeconds(2))
+                    .until(() -> Instant.now().isAfter(pauseOver));
+            loader.drop("bc_1/tuesday.csv", "phone\n+12127361002\n");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Files.exists(loader.done.resolve("tuesday.report.json")));
+        } finally {
+            service.stop();
+        }
+        exit.get(30, TimeUnit.SECONDS);
+
+        assertThat(loader.report("monday").path("pending_retry").asInt()).isEqualTo(1);
+        assertThat(loader.report("tuesday").path("accepted").asInt()).as("sent after the pause").isEqualTo(1);
+        assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361001", "+12127361002");
     }
 
     @Test
@@ -214,6 +248,6 @@ class DeliveryGuaranteesTest extends LoaderTest {
 
     private List<Long> gapsBetweenRequestsMillis() {
         List<Long> times = TruedyApi.requests(api).stream().map(r -> r.getLoggedDate().getTime()).sorted().toList();
-        return java.util.stream.IntStream.range(1, times.size()).mapToObj(i -> times.get(i) - times.get(i - 1)).toList();
+        return IntStream.range(1, times.size()).mapToObj(i -> times.get(i) - times.get(i - 1)).toList();
     }
 }
