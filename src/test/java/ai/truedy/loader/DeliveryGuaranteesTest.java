@@ -4,10 +4,9 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -180,21 +179,13 @@ class DeliveryGuaranteesTest extends LoaderTest {
         api.stubFor(TruedyApi.addContacts().inScenario("key").whenScenarioStateIs("fixed")
                 .willReturn(TruedyApi.addedCount(1, 0)));
         loader.with("truedy.auth-pause", "300ms").drop("bc_1/monday.csv", "phone\n+12127361001\n");
-        LoaderMain service = loader.service();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(service::run);
-        try {
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> Files.exists(loader.done.resolve("monday.report.json")));
-            java.time.Instant pauseOver = Instant.now().plusMillis(400);
-            await("the auth pause passes").atMost(Duration.ofSeconds(2))
-                    .until(() -> Instant.now().isAfter(pauseOver));
+        try (LoaderFixture.RunningLoader service = loader.startService()) {
+            loader.awaitReport("monday");
+            Instant pauseOver = Instant.now().plusMillis(400);
+            await("the auth pause passes").atMost(Duration.ofSeconds(2)).until(() -> Instant.now().isAfter(pauseOver));
             loader.drop("bc_1/tuesday.csv", "phone\n+12127361002\n");
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> Files.exists(loader.done.resolve("tuesday.report.json")));
-        } finally {
-            service.stop();
+            loader.awaitReport("tuesday");
         }
-        exit.get(30, TimeUnit.SECONDS);
 
         assertThat(loader.report("monday").path("pending_retry").asInt()).isEqualTo(1);
         assertThat(loader.report("tuesday").path("accepted").asInt()).as("sent after the pause").isEqualTo(1);

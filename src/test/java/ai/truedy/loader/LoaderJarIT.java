@@ -1,9 +1,7 @@
 package ai.truedy.loader;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.Map;
 

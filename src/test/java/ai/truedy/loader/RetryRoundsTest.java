@@ -1,10 +1,7 @@
 package ai.truedy.loader;
 
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
+import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import static ai.truedy.loader.support.LoaderFixture.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Rows in retry/ are sent again on their own, round after round, until they go through or rounds run out. */
 class RetryRoundsTest extends LoaderTest {
@@ -90,15 +86,9 @@ class RetryRoundsTest extends LoaderTest {
         api.stubFor(TruedyApi.addContacts().inScenario("outage").whenScenarioStateIs("back")
                 .willReturn(TruedyApi.addedCount(2, 0)));
         loader.with("loader.retry.check-interval", "100ms").drop("bc_1/list.csv", TWO_CONTACTS);
-        LoaderMain service = loader.service();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(service::run);
-        try {
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> Files.exists(loader.done.resolve("list.retry-1.report.json")));
-        } finally {
-            service.stop();
+        try (LoaderFixture.RunningLoader service = loader.startService()) {
+            loader.awaitReport("list.retry-1");
         }
-        exit.get(30, TimeUnit.SECONDS);
 
         assertThat(loader.report("list.retry-1").path("accepted").asInt()).isEqualTo(2);
         assertThat(filesIn(loader.retry)).isEmpty();

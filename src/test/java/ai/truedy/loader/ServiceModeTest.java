@@ -3,7 +3,6 @@ package ai.truedy.loader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.TruedyApi;
@@ -29,22 +28,17 @@ class ServiceModeTest {
     void loads_files_dropped_while_it_runs_until_stopped() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
         LoaderFixture fixture = new LoaderFixture(root, TruedyApi.baseUrl(api));
-        LoaderMain loader = fixture.service();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(loader::run);
-        try {
+        try (LoaderFixture.RunningLoader service = fixture.startService()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.isDirectory(fixture.done));
             fixture.drop("bc_1/first.csv", "phone\n+12127361001\n");
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(fixture.done.resolve("first.report.json")));
+            fixture.awaitReport("first");
             fixture.drop("bc_1/second.csv", "phone\n+12127361002\n");
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(fixture.done.resolve("second.report.json")));
+            fixture.awaitReport("second");
 
-            assertThat(exit).isNotDone();
+            assertThat(service.exit()).isNotDone();
             assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361001", "+12127361002");
             assertThat(filesIn(fixture.done)).containsExactly("first.csv", "first.report.json", "second.csv",
                     "second.report.json");
-        } finally {
-            loader.stop();
         }
-        assertThat(exit.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
     }
 }

@@ -2,7 +2,6 @@ package ai.truedy.loader;
 
 import java.nio.file.Files;
 
-import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import ai.truedy.loader.LoaderMain;
@@ -20,6 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A loader with its own folders under a temporary directory, run in process with the real routes
@@ -87,6 +93,26 @@ public final class LoaderFixture {
     /** A loader that watches the inbox until stopped. */
     public LoaderMain service() {
         return new LoaderMain(settings, false);
+    }
+
+    /** Starts a loader that watches the inbox; closing it stops it and checks that it exited with 0. */
+    public RunningLoader startService() {
+        LoaderMain loader = service();
+        return new RunningLoader(loader, CompletableFuture.supplyAsync(loader::run));
+    }
+
+    /** Waits until a file's report is in done/. */
+    public void awaitReport(String stem) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(done.resolve(stem + ".report.json")));
+    }
+
+    /** A loader running as a service in the background of a test. */
+    public record RunningLoader(LoaderMain loader, CompletableFuture<Integer> exit) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            loader.stop();
+            assertThat(exit.get(30, TimeUnit.SECONDS)).as("exit code after a stop").isZero();
+        }
     }
 
     public JsonNode report(String stem) throws IOException {
