@@ -30,12 +30,15 @@ public final class CsvSource implements Closeable {
     private Iterator<CSVRecord> records;
     private long lineOffset;
     private long rows;
-    private CountingInputStream bytes;
-    private long size;
+    private final CountingInputStream bytes;
+    private final long size;
 
-    private CsvSource(RecordingReader text, CSVFormat format) throws IOException, UnreadableFileException {
+    private CsvSource(RecordingReader text, CSVFormat format, CountingInputStream bytes, long size)
+            throws IOException, UnreadableFileException {
         this.text = text;
         this.format = format;
+        this.bytes = bytes;
+        this.size = Math.max(1, size);
         startParser();
         this.header = readHeader();
     }
@@ -55,10 +58,7 @@ public final class CsvSource implements Closeable {
                     .setDelimiter(CsvDialect.delimiter(text, delimiter))
                     .setIgnoreEmptyLines(true)
                     .get();
-            CsvSource source = new CsvSource(text, format);
-            source.bytes = bytes;
-            source.size = Math.max(1, Files.size(file));
-            return source;
+            return new CsvSource(text, format, bytes, Files.size(file));
         } catch (IOException | UnreadableFileException | RuntimeException e) {
             text.close();
             throw e;
