@@ -13,7 +13,6 @@ import ai.truedy.loader.contacts.RejectReason;
 import ai.truedy.loader.contacts.RowVerdict.Ready;
 import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
 import ai.truedy.loader.delivery.BatchOutcome.Disposition;
-import ai.truedy.loader.intake.FileLoad;
 import ai.truedy.loader.observability.LoaderMetrics;
 import ai.truedy.loader.reporting.LogSafe;
 import ai.truedy.loader.state.SettledBatch;
@@ -54,11 +53,10 @@ public final class SendPolicy {
     public void awaitTurn(Exchange exchange) throws InterruptedException {
         BatchDelivery delivery = delivery(exchange);
         Batch first = delivery.batch();
-        Optional<SettledBatch> earlier = delivery.attempts() == 0
-                ? load(exchange).journal().settledBefore(first.sequence(), first.firstRow(), first.lastRow())
-                : Optional.empty();
+        BatchOrigin origin = origin(exchange);
+        Optional<SettledBatch> earlier = delivery.attempts() == 0 ? origin.settledBefore(first) : Optional.empty();
         if (earlier.isPresent()) {
-            load(exchange).sendOrder().taken(first.sequence());
+            origin.sendOrder().taken(first.sequence());
             replay(exchange, earlier.get());
             return;
         }
@@ -66,12 +64,11 @@ public final class SendPolicy {
         if (!backOff.isZero()) {
             Thread.sleep(backOff.toMillis());
         }
-        awaitGate(delivery, load(exchange).sendOrder());
-        String batchCallId = delivery.batch().batchCallId();
-        if (load(exchange).notFoundBatchCalls().contains(batchCallId)) {
+        awaitGate(delivery, origin.sendOrder());
+        if (origin.isNotFound(delivery.batch().batchCallId())) {
             endTurn(delivery);
             settle(exchange, new BatchOutcome(Disposition.REJECTED, null, null, RejectReason.BATCH_CALL_NOT_FOUND,
-                    "not sent: the API answered 404 for this batch call earlier in the file", ApiCounts.NONE));
+                    "not sent: the API answered 404 for this batch call earlier in " + origin.name(), ApiCounts.NONE));
             return;
         }
         String suspension = gate.suspension();
@@ -117,7 +114,7 @@ public final class SendPolicy {
                 settle(exchange, outcome);
             }
             case 404 -> {
-                load(exchange).notFoundBatchCalls().add(delivery(exchange).batch().batchCallId());
+                origin(exchange).notFound(delivery.batch().batchCallId());
                 settle(exchange, outcome);
             }
             case 422 -> validationFailed(exchange, outcome, body);
@@ -167,7 +164,7 @@ public final class SendPolicy {
                     + " tries"));
             return;
         }
-        LOG.warn("{} batch {} for {}: {}; try {} of {} in {} ms", load(exchange).file().relativePath(),
+        LOG.warn("{} batch {} for {}: {}; try {} of {} in {} ms", origin(exchange).name(),
                 delivery.batch().sequence(), delivery.batch().batchCallId(), LogSafe.mask(outcome.detail()),
                 delivery.failedAttempts() + 1, settings.maxAttempts(), backOff.toMillis());
     }
@@ -212,15 +209,15 @@ public final class SendPolicy {
                         "HTTP 422: " + fault + (outcome.requestId() == null ? "" : " (request " + outcome.requestId() + ")"));
             }
         }
-        rejectByName(exchange, batch, refused);
+        rejectByName(origin(exchange), batch, refused);
         delivery.narrowTo(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(rest)), refused);
     }
 
-    private static void rejectByName(Exchange exchange, Batch batch, Map<Long, String> refused) {
+    private static void rejectByName(BatchOrigin origin, Batch batch, Map<Long, String> refused) {
         for (Ready item : batch.items()) {
             String reason = refused.get(item.row().number());
             if (reason != null) {
-                load(exchange).ledger().reject(item.row(), RejectReason.API_VALIDATION, reason);
+                origin.rejectedByApi(item, reason);
             }
         }
     }
@@ -232,11 +229,11 @@ public final class SendPolicy {
     private void replay(Exchange exchange, SettledBatch earlier) {
         BatchDelivery delivery = delivery(exchange);
         Batch batch = delivery.batch();
-        rejectByName(exchange, batch, earlier.apiRejections());
+        rejectByName(origin(exchange), batch, earlier.apiRejections());
         List<Ready> rest = batch.items().stream()
                 .filter(item -> !earlier.apiRejections().containsKey(item.row().number())).toList();
         if (Integer.valueOf(404).equals(earlier.outcome().httpStatus())) {
-            load(exchange).notFoundBatchCalls().add(batch.batchCallId());
+            origin(exchange).notFound(batch.batchCallId());
         }
         delivery.narrowTo(new Batch(batch.batchCallId(), batch.sequence(), rest), earlier.apiRejections());
         for (int i = 0; i < earlier.attempts(); i++) {
@@ -249,24 +246,23 @@ public final class SendPolicy {
         settle(exchange, outcome, true);
     }
 
-    /** Settles the batch: journaled first (unless replayed from the journal), then counted in the ledger. */
-    private void settle(Exchange exchange, BatchOutcome outcome, boolean journal) {
+    /** Settles the batch: remembered first (unless replayed from what was remembered), then counted. */
+    private void settle(Exchange exchange, BatchOutcome outcome, boolean remember) {
         BatchDelivery delivery = delivery(exchange);
-        FileLoad load = load(exchange);
+        BatchOrigin origin = origin(exchange);
         Batch batch = delivery.batch();
         delivery.settled();
-        if (journal) {
-            load.journal().record(new SettledBatch(batch.sequence(), delivery.firstRow(), delivery.lastRow(),
+        if (remember) {
+            origin.remember(new SettledBatch(batch.sequence(), delivery.firstRow(), delivery.lastRow(),
                     outcome, delivery.attempts(), delivery.apiRejections()));
         }
         exchange.getMessage().setBody(null);
-        load.ledger().settle(batch, outcome, delivery.attempts());
-        load.inFlight().settled();
+        origin.settled(batch, outcome, delivery.attempts());
         if (outcome.disposition() == Disposition.ACCEPTED) {
-            LOG.debug("{} batch {} (rows {}-{}) for {}: {}", load.file().relativePath(), batch.sequence(),
+            LOG.debug("{} batch {} (rows {}-{}) for {}: {}", origin.name(), batch.sequence(),
                     batch.firstRow(), batch.lastRow(), batch.batchCallId(), outcome.detail());
         } else {
-            LOG.warn("{} batch {} (rows {}-{}) for {}: {} -> {} rows {}", load.file().relativePath(),
+            LOG.warn("{} batch {} (rows {}-{}) for {}: {} -> {} rows {}", origin.name(),
                     batch.sequence(), batch.firstRow(), batch.lastRow(), batch.batchCallId(), LogSafe.mask(outcome.detail()),
                     batch.size(), outcome.disposition() == Disposition.RETRY ? "to retry/" : "rejected");
         }
@@ -281,7 +277,7 @@ public final class SendPolicy {
         return exchange.getProperty(BatchDelivery.PROPERTY, BatchDelivery.class);
     }
 
-    private static FileLoad load(Exchange exchange) {
-        return exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
+    private static BatchOrigin origin(Exchange exchange) {
+        return exchange.getProperty(BatchOrigin.PROPERTY, BatchOrigin.class);
     }
 }

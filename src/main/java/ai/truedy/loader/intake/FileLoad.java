@@ -2,13 +2,20 @@ package ai.truedy.loader.intake;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
-import ai.truedy.loader.contacts.ContactRows;
+import ai.truedy.loader.batching.Batch;
 import ai.truedy.loader.batching.BatchesInFlight;
+import ai.truedy.loader.contacts.ContactRows;
+import ai.truedy.loader.contacts.RejectReason;
+import ai.truedy.loader.contacts.RowVerdict.Ready;
+import ai.truedy.loader.delivery.BatchOrigin;
+import ai.truedy.loader.delivery.BatchOutcome;
 import ai.truedy.loader.delivery.SendOrder;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.state.FileJournal;
+import ai.truedy.loader.state.SettledBatch;
 
 /**
  * Everything the routes carry for the file being loaded: where it came from, its open rows,
@@ -19,10 +26,47 @@ import ai.truedy.loader.state.FileJournal;
 public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, FileLedger ledger,
                        BatchesInFlight inFlight, SendOrder sendOrder, Set<String> notFoundBatchCalls,
                        FileJournal journal)
-        implements Closeable {
+        implements BatchOrigin, Closeable {
 
-    /** The exchange property the routes keep it under. */
-    public static final String PROPERTY = "loaderFileLoad";
+    /** The exchange property the routes keep it under: the one where the send route finds the origin of a batch. */
+    public static final String PROPERTY = BatchOrigin.PROPERTY;
+
+    @Override
+    public String name() {
+        return file.relativePath();
+    }
+
+    @Override
+    public Optional<SettledBatch> settledBefore(Batch batch) {
+        return journal.settledBefore(batch.sequence(), batch.firstRow(), batch.lastRow());
+    }
+
+    @Override
+    public boolean isNotFound(String batchCallId) {
+        return notFoundBatchCalls.contains(batchCallId);
+    }
+
+    @Override
+    public void notFound(String batchCallId) {
+        notFoundBatchCalls.add(batchCallId);
+    }
+
+    @Override
+    public void rejectedByApi(Ready item, String reason) {
+        ledger.reject(item.row(), RejectReason.API_VALIDATION, reason);
+    }
+
+    @Override
+    public void remember(SettledBatch settled) {
+        journal.record(settled);
+    }
+
+    /** Counted in the ledger, and room for the file's next batch. */
+    @Override
+    public void settled(Batch batch, BatchOutcome outcome, int attempts) {
+        ledger.settle(batch, outcome, attempts);
+        inFlight.settled();
+    }
 
     @Override
     public void close() throws IOException {

@@ -1,0 +1,44 @@
+package ai.truedy.loader.delivery;
+
+import java.util.Optional;
+
+import ai.truedy.loader.batching.Batch;
+import ai.truedy.loader.contacts.RowVerdict.Ready;
+import ai.truedy.loader.state.SettledBatch;
+
+/**
+ * Where the batches on the send route come from, and where their outcomes go: a CSV file, with
+ * its ledger and journal, or a message handed to the Kamelet sink. {@link SendPolicy} settles
+ * every batch through it, so the rules of delivery are the same for both.
+ */
+public interface BatchOrigin {
+
+    /** The exchange property the send route finds it under. */
+    String PROPERTY = "loaderBatchOrigin";
+
+    /** How log lines name it, such as the file's path in the inbox; never personal data. */
+    String name();
+
+    /** Lets the origin's batches take their first turn in order. */
+    SendOrder sendOrder();
+
+    /** How this batch was settled before a restart, when the origin remembers; it is then not sent again. */
+    default Optional<SettledBatch> settledBefore(Batch batch) {
+        return Optional.empty();
+    }
+
+    /** Whether the API answered 404 for this batch call earlier: its later batches are not sent. */
+    boolean isNotFound(String batchCallId);
+
+    void notFound(String batchCallId);
+
+    /** The API refused one contact by name (a 422): it is rejected, the rest of its batch is sent again. */
+    void rejectedByApi(Ready item, String reason);
+
+    /** Writes the outcome down where a restart finds it, before {@link #settled} counts it. */
+    default void remember(SettledBatch settled) {
+    }
+
+    /** The batch is settled: its rows are accepted, rejected or left to retry, as the outcome says. */
+    void settled(Batch batch, BatchOutcome outcome, int attempts);
+}
