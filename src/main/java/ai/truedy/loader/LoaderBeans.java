@@ -3,6 +3,7 @@ package ai.truedy.loader;
 import ai.truedy.loader.batching.ContactBatches;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiAnswers;
+import ai.truedy.loader.delivery.ApiJson;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.SendGate;
 import ai.truedy.loader.delivery.SendPolicy;
@@ -16,9 +17,7 @@ import ai.truedy.loader.reporting.FileReports;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.sandbox.TruedySandbox;
 import ai.truedy.loader.state.FileJournals;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import org.apache.camel.CamelConfiguration;
 import java.util.List;
 
@@ -70,9 +69,7 @@ public final class LoaderBeans implements CamelConfiguration {
             LOG.info("Sending to {} (batches of at most {})", settings.baseUrl(), settings.batchSize());
         }
 
-        ObjectMapper json = new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        ObjectMapper json = ApiJson.mapper();
         FileJournals journals = new FileJournals(settings.state(), settings.duplicateFileWindow(), json);
         journals.forgetExpired();
         OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry());

@@ -1,8 +1,6 @@
 package ai.truedy.loader;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +12,7 @@ import java.util.function.Function;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.DeliverySettings;
-import ai.truedy.loader.intake.CsvDialect;
 import ai.truedy.loader.intake.CsvSettings;
-import ai.truedy.loader.intake.TextEncoding;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * The loader's settings, read once from Camel's properties (application.properties, -D, environment)
@@ -52,7 +46,7 @@ public record LoaderSettings(
 
     /** Reads and validates every setting; all problems are reported together. */
     public static LoaderSettings from(Function<String, Optional<String>> properties) {
-        Reader in = new Reader(properties);
+        SettingsReader in = new SettingsReader(properties);
         LoaderSettings settings = new LoaderSettings(
                 in.path("loader.inbox"),
                 in.path("loader.done"),
@@ -106,119 +100,6 @@ public record LoaderSettings(
         }
         if (!problems.isEmpty()) {
             throw new LoaderConfigException("folders not usable: " + String.join("; ", problems));
-        }
-    }
-
-    /** Collects problems instead of failing on the first, so ops fix their configuration in one go. */
-    private static final class Reader {
-        private final Function<String, Optional<String>> properties;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Function<String, Optional<String>> properties) {
-            this.properties = properties;
-        }
-
-        String text(String name) {
-            return properties.apply(name).map(String::trim).orElse("");
-        }
-
-        Path path(String name) {
-            String value = text(name);
-            if (value.isEmpty()) {
-                problems.add(name + " is empty");
-                return Path.of(".");
-            }
-            return Path.of(value).toAbsolutePath().normalize();
-        }
-
-        int integer(String name, int min, int max) {
-            String value = text(name);
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            problems.add(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
-            return min;
-        }
-
-        String region(String name) {
-            String value = text(name).toUpperCase(java.util.Locale.ROOT);
-            if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(value)) {
-                problems.add(name + " must be a two-letter region code such as US or DE, not '" + value + "'");
-            }
-            return value;
-        }
-
-        /** A duration such as 500ms, 30s, 5m or 1h, or a number of milliseconds. */
-        Duration duration(String name) {
-            String value = text(name);
-            try {
-                long millis = TimeUtils.toMilliSeconds(value);
-                if (millis >= 0) {
-                    return Duration.ofMillis(millis);
-                }
-            } catch (RuntimeException ignored) {
-                // reported below
-            }
-            problems.add(name + " must be a duration such as 500ms, 30s or 5m, not '" + value + "'");
-            return Duration.ZERO;
-        }
-
-        PhoneNormalizer.Validation phoneValidation(String name) {
-            String value = text(name);
-            try {
-                return PhoneNormalizer.Validation.of(value);
-            } catch (IllegalArgumentException e) {
-                problems.add(name + " must be possible, valid or pattern, not '" + value + "'");
-                return PhoneNormalizer.Validation.POSSIBLE;
-            }
-        }
-
-        String charset(String name) {
-            String value = text(name);
-            if (value.equalsIgnoreCase(TextEncoding.AUTO)) {
-                return TextEncoding.AUTO;
-            }
-            try {
-                return Charset.forName(value).name();
-            } catch (IllegalArgumentException e) {
-                problems.add(name + " must be auto or a charset name such as UTF-8 or windows-1252, not '" + value + "'");
-                return TextEncoding.AUTO;
-            }
-        }
-
-        String delimiter(String name) {
-            String value = properties.apply(name).orElse("");
-            try {
-                return CsvDialect.parseSetting(value.length() == 1 ? value : value.trim());
-            } catch (IllegalArgumentException e) {
-                problems.add(name + " " + e.getMessage() + ", not '" + value + "'");
-                return CsvDialect.AUTO;
-            }
-        }
-
-        String url(String name) {
-            String value = text(name).replaceAll("/+$", "");
-            try {
-                URI uri = URI.create(value);
-                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                    return value;
-                }
-            } catch (IllegalArgumentException ignored) {
-                // reported below
-            }
-            problems.add(name + " must be an http(s) URL, not '" + value + "'");
-            return value;
-        }
-
-        void failIfProblems() {
-            if (!problems.isEmpty()) {
-                throw new LoaderConfigException("bad configuration: " + String.join("; ", problems));
-            }
         }
     }
 }

@@ -1,13 +1,9 @@
 package ai.truedy.loader.batching;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 import ai.truedy.loader.LoaderRun;
@@ -52,18 +48,16 @@ public final class ContactBatches {
 
     private static final class BatchIterator implements Iterator<Batch> {
         private final FileLoad load;
-        private final int batchSize;
         private final LoaderRun run;
         private final ReadProgress progress;
-        private final Map<String, List<Ready>> open = new LinkedHashMap<>();
+        private final OpenBatches open;
         private final Deque<Batch> full = new ArrayDeque<>();
-        private int sequence;
         private boolean rowsEnded;
 
         BatchIterator(FileLoad load, int batchSize, LoaderRun run, ReadProgress progress) {
             this.load = load;
             this.progress = progress;
-            this.batchSize = batchSize;
+            this.open = new OpenBatches(batchSize);
             this.run = run;
         }
 
@@ -107,8 +101,7 @@ public final class ContactBatches {
             }
             if (row == null) {
                 rowsEnded = true;
-                open.forEach((batchCallId, items) -> full.addLast(batch(batchCallId, items)));
-                open.clear();
+                full.addAll(open.rest());
                 return;
             }
             load.ledger().rowRead();
@@ -118,17 +111,11 @@ public final class ContactBatches {
                 load.ledger().reject(rejected.row(), rejected.reason(), rejected.detail());
             } else if (verdict instanceof Ready ready) {
                 ready.warnings().forEach(warning -> load.ledger().warn(ready.row(), warning));
-                List<Ready> items = open.computeIfAbsent(ready.batchCallId(), id -> new ArrayList<>(batchSize));
-                items.add(ready);
-                if (items.size() == batchSize) {
-                    full.addLast(batch(ready.batchCallId(), items));
-                    open.remove(ready.batchCallId());
+                Batch filled = open.add(ready);
+                if (filled != null) {
+                    full.addLast(filled);
                 }
             }
-        }
-
-        private Batch batch(String batchCallId, List<Ready> items) {
-            return new Batch(batchCallId, ++sequence, List.copyOf(items));
         }
     }
 }

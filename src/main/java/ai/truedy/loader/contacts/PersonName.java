@@ -4,9 +4,9 @@ package ai.truedy.loader.contacts;
  * A person's name split from one "full name" cell: "Mary Ann Smith" is "Mary Ann" / "Smith",
  * "Smith, Mary Ann" the same, "Cher" a first name alone.
  */
-record PersonName(String first, String last) {
+public record PersonName(String first, String last) {
 
-    static PersonName of(String fullName) {
+    public static PersonName of(String fullName) {
         int comma = fullName.indexOf(',');
         if (comma >= 0) {
             return new PersonName(Texts.orNull(fullName.substring(comma + 1)), Texts.orNull(fullName.substring(0, comma)));

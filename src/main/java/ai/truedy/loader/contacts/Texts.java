@@ -3,7 +3,7 @@ package ai.truedy.loader.contacts;
 import java.util.regex.Pattern;
 
 /** Cleaning of the text cells sent to the API. */
-final class Texts {
+public final class Texts {
 
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
 
@@ -11,7 +11,7 @@ final class Texts {
     }
 
     /** Trimmed, with runs of whitespace (tabs, line breaks, non-breaking spaces) made one space; null when blank. */
-    static String orNull(String value) {
+    public static String orNull(String value) {
         if (value == null) {
             return null;
         }

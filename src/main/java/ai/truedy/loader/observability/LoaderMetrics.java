@@ -26,6 +26,7 @@ public final class LoaderMetrics {
     private final Path retry;
     private volatile MeterRegistry registry;
 
+    /** @param inbox the inbox and retry folders to count, or null where there are none (the Kamelet sink) */
     public LoaderMetrics(CamelContext context, Path inbox, Path retry) {
         this.context = context;
         this.inbox = inbox;
@@ -63,13 +64,13 @@ public final class LoaderMetrics {
         MeterRegistry meters = registry;
         if (meters == null) {
             meters = context.getRegistry().findSingleByType(MeterRegistry.class);
-            if (meters != null) {
+            if (meters != null && inbox != null) {
                 Gauge.builder("loader_inbox_files", this, metrics -> metrics.count(metrics.inbox, false))
                         .description("CSV files waiting in the inbox").register(meters);
                 Gauge.builder("loader_retry_rows", this, metrics -> metrics.count(metrics.retry, true))
                         .description("Rows waiting in retry/").register(meters);
-                registry = meters;
             }
+            registry = meters;
         }
         return meters;
     }

@@ -1,0 +1,140 @@
+package ai.truedy.loader;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import ai.truedy.loader.contacts.PhoneNormalizer;
+import ai.truedy.loader.intake.CsvDialect;
+import ai.truedy.loader.intake.TextEncoding;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * Reads settings by name and checks each one, collecting the problems instead of failing on the
+ * first, so that ops fix their configuration in one go. Used for the loader's properties and for
+ * the Kamelet's.
+ */
+public final class SettingsReader {
+
+    private final Function<String, Optional<String>> properties;
+    private final List<String> problems = new ArrayList<>();
+
+    public SettingsReader(Function<String, Optional<String>> properties) {
+        this.properties = properties;
+    }
+
+    public String text(String name) {
+        return properties.apply(name).map(String::trim).orElse("");
+    }
+
+    public Path path(String name) {
+        String value = text(name);
+        if (value.isEmpty()) {
+            problems.add(name + " is empty");
+            return Path.of(".");
+        }
+        return Path.of(value).toAbsolutePath().normalize();
+    }
+
+    public int integer(String name, int min, int max) {
+        String value = text(name);
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+        return min;
+    }
+
+    public String region(String name) {
+        String value = text(name).toUpperCase(Locale.ROOT);
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(value)) {
+            problems.add(name + " must be a two-letter region code such as US or DE, not '" + value + "'");
+        }
+        return value;
+    }
+
+    /** A duration such as 500ms, 30s, 5m or 1h, or a number of milliseconds. */
+    public Duration duration(String name) {
+        String value = text(name);
+        try {
+            long millis = TimeUtils.toMilliSeconds(value);
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (RuntimeException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a duration such as 500ms, 30s or 5m, not '" + value + "'");
+        return Duration.ZERO;
+    }
+
+    public PhoneNormalizer.Validation phoneValidation(String name) {
+        String value = text(name);
+        try {
+            return PhoneNormalizer.Validation.of(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " must be possible, valid or pattern, not '" + value + "'");
+            return PhoneNormalizer.Validation.POSSIBLE;
+        }
+    }
+
+    public String charset(String name) {
+        String value = text(name);
+        if (value.equalsIgnoreCase(TextEncoding.AUTO)) {
+            return TextEncoding.AUTO;
+        }
+        try {
+            return Charset.forName(value).name();
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " must be auto or a charset name such as UTF-8 or windows-1252, not '" + value + "'");
+            return TextEncoding.AUTO;
+        }
+    }
+
+    public String delimiter(String name) {
+        String value = properties.apply(name).orElse("");
+        try {
+            return CsvDialect.parseSetting(value.length() == 1 ? value : value.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " " + e.getMessage() + ", not '" + value + "'");
+            return CsvDialect.AUTO;
+        }
+    }
+
+    public String url(String name) {
+        String value = text(name).replaceAll("/+$", "");
+        try {
+            URI uri = URI.create(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return value;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be an http(s) URL, not '" + value + "'");
+        return value;
+    }
+
+    /** A problem found outside the checks above. */
+    public void problem(String problem) {
+        problems.add(problem);
+    }
+
+    public void failIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new LoaderConfigException("bad configuration: " + String.join("; ", problems));
+        }
+    }
+}
