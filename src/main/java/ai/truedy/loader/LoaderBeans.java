@@ -7,6 +7,7 @@ import ai.truedy.loader.delivery.ApiJson;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.SendGate;
 import ai.truedy.loader.delivery.SendPolicy;
+import ai.truedy.loader.delivery.SingleTryHttpClient;
 import ai.truedy.loader.delivery.SenderPool;
 import ai.truedy.loader.delivery.TruedyRequest;
 import ai.truedy.loader.intake.FileIntake;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the settings and binds the beans the routes call by name ({@code fileIntake},
- * {@code contactBatches}, {@code truedyRequest}, {@code sendPolicy}, {@code fileReports},
+ * {@code contactBatches}, {@code truedyRequest}, {@code truedyHttpClient}, {@code sendPolicy}, {@code fileReports},
  * {@code retryRedrive}, {@code loaderRun}) and the {@code truedySenders} thread pool. Retry files
  * that are due are moved back into the inbox before the routes start. Without an API key it first starts the built-in sandbox and points
  * {@code truedy.base-url} at it. Folders are made absolute here, so the routes see absolute paths.
@@ -40,14 +41,31 @@ public final class LoaderBeans implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(LoaderBeans.class);
 
     private final LoaderRun run;
+    private final boolean embedded;
 
+    /** The standalone loader's beans: {@link LoaderMain} ends the run. */
     public LoaderBeans(LoaderRun run) {
         this.run = run;
+        this.embedded = false;
+    }
+
+    /**
+     * The beans for a Camel runtime that embeds the loader ({@code camel.main.configuration-classes}
+     * in Camel Main or Quarkus): settings it lacks come from the packaged defaults, and when Camel
+     * stops, the files being loaded stop handing out batches and are resumed at the next start.
+     */
+    public LoaderBeans() {
+        this.run = new LoaderRun(() -> { });
+        this.embedded = true;
     }
 
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
+        if (embedded) {
+            PackagedDefaults.fillIn(properties);
+            context.getManagementStrategy().addEventNotifier(new StopWithCamel(run));
+        }
         LoaderSettings settings = LoaderSettings.from(properties::resolveProperty);
         settings.prepareFolders();
         run.stopTimeout(settings.shutdownTimeout());
@@ -85,6 +103,7 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("retryRedrive", redrive);
         registry.bind("contactBatches", new ContactBatches(settings.batchSize(), run, settings.progressInterval()));
         registry.bind("truedyRequest", new TruedyRequest(json, apiKey));
+        registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.connectTimeout(), settings.readTimeout()));
         SendGate gate = new SendGate(settings.delivery().requestsPerMinute(), settings.delivery().concurrency());
         LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry());
         registry.bind("sendPolicy", new SendPolicy(new ApiAnswers(json), gate, settings.delivery(), metrics));

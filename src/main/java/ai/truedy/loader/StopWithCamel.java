@@ -1,0 +1,29 @@
+package ai.truedy.loader;
+
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * In an embedding runtime, stops the loader as SIGTERM stops the standalone one, as soon as Camel
+ * begins to stop and before it shuts the routes down: the files being loaded stop handing out
+ * batches, the batches in flight are settled and journaled, and the files are resumed next start.
+ */
+final class StopWithCamel extends EventNotifierSupport {
+
+    private final LoaderRun run;
+
+    StopWithCamel(LoaderRun run) {
+        this.run = run;
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelContextStoppingEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        run.stop();
+    }
+}
