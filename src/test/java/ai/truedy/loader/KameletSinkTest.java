@@ -124,7 +124,9 @@ class KameletSinkTest {
                 .hasMessageContaining("HTTP 503");
         assertThat(json.readTree(failed.getMessage().getBody(String.class)))
                 .isEqualTo(json.readTree("[{\"phone_number\":\"+14155550133\",\"first_name\":\"Late\"}]"));
-        assertThat(((ContactsNotSentException) failed.getException()).result().accepted()).isEqualTo(2);
+        JsonNode summary = json.readTree(failed.getMessage().getHeader("TruedySinkResult", String.class));
+        assertThat(summary.path("accepted").asInt()).isEqualTo(2);
+        assertThat(summary.path("not_sent_count").asInt()).isEqualTo(1);
         assertThat(TruedyApi.requests(api)).hasSize(3); // one batch accepted, then two tries; the client never re-sends by itself
     }
 

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,13 @@ import org.slf4j.LoggerFactory;
 public final class ContactSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactSink.class);
+
+    /** Contacts Truedy accepted, on the message after the Kamelet. */
+    public static final String ACCEPTED_HEADER = "TruedyContactsAccepted";
+    /** Contacts rejected with a reason. */
+    public static final String REJECTED_HEADER = "TruedyContactsRejected";
+    /** The summary, when the message fails with {@link ContactsNotSentException} and the body holds the contacts not sent. */
+    public static final String RESULT_HEADER = "TruedySinkResult";
 
     private final Map<String, String> properties = new HashMap<>();
     private final ObjectMapper json = ApiJson.mapper();
@@ -151,7 +159,8 @@ public final class ContactSink {
     /**
      * After every batch is settled: the message body becomes the outcome of each contact
      * ({@link SinkResult} as JSON). When some could not be sent now, the message fails instead with
-     * {@link ContactsNotSentException}, holding only those contacts, so the route's error handler keeps them.
+     * {@link ContactsNotSentException}, holding only those contacts, so the route's error handler keeps them;
+     * the summary is then in the {@value #RESULT_HEADER} header.
      */
     public String result(Exchange exchange) throws JsonProcessingException {
         SinkResult result = exchange.getProperty(BatchOrigin.PROPERTY, MessageOrigin.class).result();
@@ -162,13 +171,16 @@ public final class ContactSink {
         metrics.rows("retry", null, result.notSent().size());
         LOG.info("Truedy sink: {} contacts received, {} accepted, {} rejected {}, {} not sent", result.received(),
                 result.accepted(), result.rejected().size(), result.reasons(), result.notSent().size());
-        exchange.getMessage().setHeader("TruedyContactsAccepted", result.accepted());
-        exchange.getMessage().setHeader("TruedyContactsRejected", result.rejected().size());
+        String summary = json.writeValueAsString(result);
+        Message message = exchange.getMessage();
+        message.setHeader(ACCEPTED_HEADER, result.accepted());
+        message.setHeader(REJECTED_HEADER, result.rejected().size());
         if (!result.notSent().isEmpty()) {
-            exchange.getMessage().setBody(json.writeValueAsString(result.notSent()));
+            message.setHeader(RESULT_HEADER, summary);
+            message.setBody(json.writeValueAsString(result.notSent()));
             throw new ContactsNotSentException(result);
         }
-        return json.writeValueAsString(result);
+        return summary;
     }
 
     /** A JSON object or array, as text, bytes, a stream, or already parsed (maps and lists). */

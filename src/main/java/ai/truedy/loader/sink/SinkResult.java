@@ -27,6 +27,12 @@ public record SinkResult(long received, long accepted, List<Note> rejected, List
     public record Note(int index, String reason, String detail) {
     }
 
+    /** Contacts that could not be sent now. */
+    @JsonProperty
+    public int notSentCount() {
+        return notSent.size();
+    }
+
     /** Rejected contacts by reason code. */
     @JsonProperty
     public Map<String, Long> reasons() {
