@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ai.truedy.loader.LoaderSettings;
 import ai.truedy.loader.SettingsReader;
 import ai.truedy.loader.batching.Batch;
 import ai.truedy.loader.batching.OpenBatches;
@@ -27,7 +28,6 @@ import ai.truedy.loader.delivery.TruedyRequest;
 import ai.truedy.loader.intake.SourceRow;
 import ai.truedy.loader.observability.LoaderMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -117,7 +117,7 @@ public final class ContactSink {
      */
     public List<Batch> batches(Exchange exchange) throws InvalidPayloadException {
         Parts sink = parts(exchange.getContext());
-        ReceivedContacts contacts = ReceivedContacts.of(body(exchange));
+        ReceivedContacts contacts = ReceivedContacts.of(ReceivedContacts.json(exchange.getMessage(), json));
         MessageOrigin origin = new MessageOrigin("message " + exchange.getExchangeId(), contacts);
         exchange.setProperty(BatchOrigin.PROPERTY, origin);
         OpenBatches open = new OpenBatches(sink.batchSize());
@@ -183,31 +183,6 @@ public final class ContactSink {
         return summary;
     }
 
-    /** A JSON object or array, as text, bytes, a stream, or already parsed (maps and lists). */
-    private JsonNode body(Exchange exchange) throws InvalidPayloadException {
-        Object body = exchange.getMessage().getBody();
-        if (body instanceof JsonNode node) {
-            return node;
-        }
-        if (body instanceof Map<?, ?> || body instanceof List<?>) {
-            return json.valueToTree(body);
-        }
-        byte[] bytes = exchange.getMessage().getMandatoryBody(byte[].class);
-        JsonNode node;
-        try {
-            node = json.readTree(bytes);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("the message is not JSON: expected a contact object or an array of them"
-                    + (e instanceof JsonProcessingException parse && parse.getLocation() != null
-                    ? " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")"
-                    : ""));
-        }
-        if (node == null || !(node.isObject() || node.isArray())) {
-            throw new IllegalArgumentException("the message is not a contact object or an array of them");
-        }
-        return node;
-    }
-
     private Parts parts(CamelContext context) {
         Parts sink = parts;
         if (sink == null) {
@@ -226,7 +201,7 @@ public final class ContactSink {
         SettingsReader in = new SettingsReader(name -> Optional.ofNullable(properties.get(name)));
         String batchCallId = in.text("batchCallId");
         ApiKey apiKey = new ApiKey(in.text("apiKey"));
-        int batchSize = in.integer("batchSize", 1, ai.truedy.loader.LoaderSettings.MAX_BATCH_SIZE);
+        int batchSize = in.integer("batchSize", 1, LoaderSettings.MAX_BATCH_SIZE);
         PhoneNormalizer phones = new PhoneNormalizer(in.region("defaultRegion"), in.phoneValidation("phoneValidation"));
         DeliverySettings delivery = new DeliverySettings(
                 in.integer("maxAttempts", 1, 100),

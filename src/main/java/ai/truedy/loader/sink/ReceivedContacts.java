@@ -1,7 +1,9 @@
 package ai.truedy.loader.sink;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,7 +11,11 @@ import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.PersonName;
 import ai.truedy.loader.contacts.Texts;
 import ai.truedy.loader.intake.SourceRow;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
 
 /**
  * The contacts of one message as rows, so that they are read by the same rules as a CSV file's.
@@ -38,6 +44,31 @@ record ReceivedContacts(List<SourceRow> rows, List<JsonNode> originals) {
             rows.add(new SourceRow(rows.size() + 1, values(contact)));
         }
         return new ReceivedContacts(List.copyOf(rows), List.copyOf(contacts));
+    }
+
+    /** The message body as a JSON object or array: text, bytes, a stream, or already parsed (maps and lists). */
+    static JsonNode json(Message message, ObjectMapper json) throws InvalidPayloadException {
+        Object body = message.getBody();
+        if (body instanceof JsonNode node) {
+            return node;
+        }
+        if (body instanceof Map<?, ?> || body instanceof List<?>) {
+            return json.valueToTree(body);
+        }
+        byte[] bytes = message.getMandatoryBody(byte[].class);
+        JsonNode node;
+        try {
+            node = json.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the message is not JSON: expected a contact object or an array of them"
+                    + (e instanceof JsonProcessingException parse && parse.getLocation() != null
+                    ? " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")"
+                    : ""));
+        }
+        if (node == null || !(node.isObject() || node.isArray())) {
+            throw new IllegalArgumentException("the message is not a contact object or an array of them");
+        }
+        return node;
     }
 
     JsonNode original(long rowNumber) {

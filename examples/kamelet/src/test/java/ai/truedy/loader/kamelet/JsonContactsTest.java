@@ -72,9 +72,7 @@ class JsonContactsTest {
 
     @Test
     void sends_the_contacts_of_a_dropped_file_and_files_every_outcome_in_done() throws Exception {
-        truedy.stubFor(post(urlPathMatching("/api/public/v1/batch-calls/.*/contacts")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"data\":{\"added_count\":2,\"failed_count\":0},\"meta\":{\"request_id\":\"req_1\"}}")));
+        truedyAnswers(200, "{\"data\":{\"added_count\":2,\"failed_count\":0},\"meta\":{\"request_id\":\"req_1\"}}");
 
         drop("march.json", CONTACTS);
 
@@ -95,9 +93,7 @@ class JsonContactsTest {
 
     @Test
     void contacts_that_could_not_be_sent_wait_in_not_sent_as_they_came() throws Exception {
-        truedy.stubFor(post(urlPathMatching("/api/public/v1/batch-calls/.*/contacts")).willReturn(aResponse()
-                .withStatus(401).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"code\":\"unauthorized\",\"message\":\"Invalid API key\"},\"meta\":{}}")));
+        truedyAnswers(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Invalid API key\"},\"meta\":{}}");
 
         drop("april.json", CONTACTS);
 
@@ -111,6 +107,12 @@ class JsonContactsTest {
         assertThat(outcome.path("not_sent_count").asInt()).isEqualTo(2);
         assertThat(outcome.path("reasons").path("invalid_phone").asInt()).isEqualTo(1);
         assertThat(folder.resolve("done/april.json")).exists();
+    }
+
+    /** Every contacts request gets this answer. */
+    private void truedyAnswers(int status, String body) {
+        truedy.stubFor(post(urlPathMatching("/api/public/v1/batch-calls/.*/contacts")).willReturn(aResponse()
+                .withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
     }
 
     /** Written under a name the route ignores, then renamed, as a careful producer would. */
