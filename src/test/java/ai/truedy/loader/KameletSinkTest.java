@@ -1,7 +1,12 @@
 package ai.truedy.loader;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import ai.truedy.loader.sink.ContactsNotSentException;
 import ai.truedy.loader.support.TruedyApi;
@@ -184,6 +189,25 @@ class KameletSinkTest {
                 .hasMessageContaining("defaultRegion must be a two-letter region code")
                 .hasMessageContaining("authPause must be a duration");
         assertThat(TruedyApi.requests(api)).isEmpty();
+    }
+
+    @Test
+    void the_kamelet_describes_every_property_its_template_uses_and_uses_every_one_it_describes() throws Exception {
+        String kamelet = Files.readString(Path.of("kamelets/truedy-batch-contacts-sink.kamelet.yaml"));
+        String definition = kamelet.substring(kamelet.indexOf("    properties:"), kamelet.indexOf("  dependencies:"));
+        String template = kamelet.substring(kamelet.indexOf("  template:"));
+        Set<String> described = Pattern.compile("(?m)^      (\\w+):$").matcher(definition).results()
+                .map(match -> match.group(1)).collect(Collectors.toSet());
+        Set<String> beans = Pattern.compile("(?m)^      - name: (\\w+)").matcher(template).results()
+                .map(match -> match.group(1)).collect(Collectors.toSet());
+        Set<String> used = Pattern.compile("\\{\\{(\\w+)}}").matcher(template).results()
+                .map(match -> match.group(1)).filter(name -> !beans.contains(name)).collect(Collectors.toSet());
+
+        assertThat(described).contains("batchCallId", "apiKey", "baseUrl", "batchSize").isEqualTo(used);
+        assertThat(Pattern.compile("(?m)^        title: ").matcher(definition).results().count())
+                .as("a title for each property").isEqualTo(described.size());
+        assertThat(Pattern.compile("(?m)^        description: ").matcher(definition).results().count())
+                .as("a description for each property").isEqualTo(described.size());
     }
 
     private String send(Object body, String options) {
