@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class ContactSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactSink.class);
+    private static final String SUMMARY_LINE = "Truedy sink: {} contacts received, {} accepted, {} rejected {}, {} not sent";
 
     /** Contacts Truedy accepted, on the message after the Kamelet. */
     public static final String ACCEPTED_HEADER = "TruedyContactsAccepted";
@@ -169,8 +170,13 @@ public final class ContactSink {
         metrics.rows("accepted", null, result.accepted());
         result.reasons().forEach((reason, count) -> metrics.rows("rejected", reason, count));
         metrics.rows("retry", null, result.notSent().size());
-        LOG.info("Truedy sink: {} contacts received, {} accepted, {} rejected {}, {} not sent", result.received(),
-                result.accepted(), result.rejected().size(), result.reasons(), result.notSent().size());
+        Object[] counts = {result.received(), result.accepted(), result.rejected().size(), result.reasons(),
+                result.notSent().size()};
+        if (result.accepted() == result.received()) { // one line per message: quiet when every contact went through
+            LOG.debug(SUMMARY_LINE, counts);
+        } else {
+            LOG.info(SUMMARY_LINE, counts);
+        }
         String summary = json.writeValueAsString(result);
         Message message = exchange.getMessage();
         message.setHeader(ACCEPTED_HEADER, result.accepted());
