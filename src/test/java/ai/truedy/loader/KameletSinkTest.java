@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import ai.truedy.loader.sink.ContactsNotSentException;
+import ai.truedy.loader.support.CapturedStderr;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -38,6 +40,9 @@ class KameletSinkTest {
 
     @RegisterExtension
     static final WireMockExtension api = TruedyApi.server();
+
+    @RegisterExtension
+    final CapturedStderr log = new CapturedStderr();
 
     final ObjectMapper json = new ObjectMapper();
     CamelContext camel;
@@ -169,6 +174,26 @@ class KameletSinkTest {
             assertThat(rejected.path("detail").asText()).contains("not reachable");
         });
         assertThat(TruedyApi.sentBatches(api)).extracting(List::size).containsExactly(2, 1);
+    }
+
+    @Test
+    void logs_no_phone_number_email_or_key_whole() {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.json(422, """
+                {"detail":[{"loc":["body","contacts",0,"phone_number"],
+                            "msg":"Number +1 212-736-1002 of jane.doe@example.com is blocked"}]}""")));
+        api.stubFor(TruedyApi.addContacts().atPriority(1).withRequestBody(containing("+12127361003"))
+                .willReturn(TruedyApi.error(500, "internal", "failed on +12127361003 for bob@example.net")));
+        String contacts = """
+                [{"phone_number":"+12127361002","email":"jane.doe@example.com"},{"phone_number":"(212) 736-1001"},
+                 {"phone_number":"+12127361003","email":"bob@example.net"},{"phone_number":"not-a-phone"}]""";
+
+        Exchange failed = producer.send(endpoint("batchSize=2&maxAttempts=2"), exchange -> exchange.getMessage().setBody(contacts));
+
+        assertThat(failed.getException()).isInstanceOf(ContactsNotSentException.class);
+        assertThat(log.text()).as("the sink logged its work").contains("Truedy sink: 4 contacts received", "+1212***1002")
+                .doesNotContain("test-key")
+                .doesNotContain("2127361001", "2127361002", "736-1002", "2127361003", "not-a-phone")
+                .doesNotContain("jane.doe@", "bob@");
     }
 
     @Test
