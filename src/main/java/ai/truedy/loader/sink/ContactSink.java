@@ -169,9 +169,9 @@ public final class ContactSink {
         LoaderMetrics metrics = parts.metrics();
         metrics.rows("accepted", null, result.accepted());
         result.reasons().forEach((reason, count) -> metrics.rows("rejected", reason, count));
-        metrics.rows("retry", null, result.notSent().size());
+        metrics.rows("retry", null, result.notSentCount());
         Object[] counts = {result.received(), result.accepted(), result.rejected().size(), result.reasons(),
-                result.notSent().size()};
+                result.notSentCount()};
         if (result.accepted() == result.received()) { // one line per message: quiet when every contact went through
             LOG.debug(SUMMARY_LINE, counts);
         } else {
@@ -181,7 +181,7 @@ public final class ContactSink {
         Message message = exchange.getMessage();
         message.setHeader(ACCEPTED_HEADER, result.accepted());
         message.setHeader(REJECTED_HEADER, result.rejected().size());
-        if (!result.notSent().isEmpty()) {
+        if (result.notSentCount() > 0) {
             message.setHeader(RESULT_HEADER, summary);
             message.setBody(json.writeValueAsString(result.notSent()));
             throw new ContactsNotSentException(result);

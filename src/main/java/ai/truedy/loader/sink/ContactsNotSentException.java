@@ -1,9 +1,6 @@
 package ai.truedy.loader.sink;
 
-import java.util.List;
-
 import ai.truedy.loader.reporting.LogSafe;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Some contacts of a message could not be sent now (the API could not be reached, kept failing,
@@ -16,7 +13,7 @@ public final class ContactsNotSentException extends RuntimeException {
     private final transient SinkResult result;
 
     ContactsNotSentException(SinkResult result) {
-        super(result.notSent().size() + " of " + result.received() + " contacts could not be sent to Truedy now ("
+        super(result.notSentCount() + " of " + result.received() + " contacts could not be sent to Truedy now ("
                 + LogSafe.mask(result.notSentBecause()) + "); " + result.accepted() + " were accepted and "
                 + result.rejected().size() + " rejected. The message body now holds only the contacts not sent.");
         this.result = result;
@@ -25,9 +22,5 @@ public final class ContactsNotSentException extends RuntimeException {
     /** Every contact's outcome, rejections included. */
     public SinkResult result() {
         return result;
-    }
-
-    public List<JsonNode> notSent() {
-        return result.notSent();
     }
 }
