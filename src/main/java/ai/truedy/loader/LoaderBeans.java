@@ -10,7 +10,9 @@ import ai.truedy.loader.delivery.SendPolicy;
 import ai.truedy.loader.delivery.SingleTryHttpClient;
 import ai.truedy.loader.delivery.SenderPool;
 import ai.truedy.loader.delivery.TruedyRequest;
+import ai.truedy.loader.intake.ArchiveWatch;
 import ai.truedy.loader.intake.FileIntake;
+import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.observability.LoaderMetrics;
 import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.intake.RetryRedrive;
@@ -20,6 +22,7 @@ import ai.truedy.loader.sandbox.TruedySandbox;
 import ai.truedy.loader.state.FileJournals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the settings and binds the beans the routes call by name ({@code fileIntake},
  * {@code contactBatches}, {@code truedyRequest}, {@code truedyHttpClient}, {@code sendPolicy}, {@code fileReports},
- * {@code retryRedrive}, {@code loaderRun}) and the {@code truedySenders} thread pool. Retry files
+ * {@code retryRedrive}, {@code archiveWatch}, {@code loaderRun}) and the {@code truedySenders} thread pool. Retry files
  * that are due are moved back into the inbox before the routes start. Without an API key it first starts the built-in sandbox and points
  * {@code truedy.base-url} at it. Folders are made absolute here, so the routes see absolute paths.
  */
@@ -89,23 +92,31 @@ public final class LoaderBeans implements CamelConfiguration {
 
         ObjectMapper json = ApiJson.mapper();
         FileJournals journals = new FileJournals(settings.state(), settings.duplicateFileWindow(), json);
-        journals.forgetExpired();
+        ReadyMarker marker = new ReadyMarker(settings.readyMarker());
+        ArchiveWatch archiveWatch = new ArchiveWatch(settings.inbox(), settings.error(),
+                settings.once() ? Duration.ZERO : settings.settleWatch(), marker, json);
+        journals.scanAtStart(settings.settleWatch()).forEach(archiveWatch::archived);
         OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry());
         FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names,
                 new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
-                settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals, run);
-        RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once());
+                settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals, run,
+                settings.settleTime(), settings.maxCrashesPerFile());
+        RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once(),
+                marker);
         redrive.moveDueFilesNow();
 
         Registry registry = context.getRegistry();
         registry.bind("loaderRun", run);
         registry.bind("fileIntake", intake);
         registry.bind("retryRedrive", redrive);
+        registry.bind("archiveWatch", archiveWatch);
+        registry.bind("readyMarker", marker);
         registry.bind("contactBatches", new ContactBatches(settings.batchSize(), run, settings.progressInterval()));
         registry.bind("truedyRequest", new TruedyRequest(json, apiKey));
         registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.connectTimeout(), settings.readTimeout()));
         SendGate gate = new SendGate(settings.delivery().requestsPerMinute(), settings.delivery().concurrency());
         LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry());
+        context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());
         registry.bind("sendPolicy", new SendPolicy(new ApiAnswers(json), gate, settings.delivery(), metrics));
         SendingReadiness readiness = new SendingReadiness(gate,
                 List.of(settings.inbox(), settings.done(), settings.error(), settings.retry()));
@@ -119,6 +130,6 @@ public final class LoaderBeans implements CamelConfiguration {
         context.addService(senders, true, true);
         registry.bind("truedySenders", senders.executor());
         registry.bind("fileReports", new FileReports(json.writerWithDefaultPrettyPrinter(), intake, run,
-                settings.done(), settings.error(), metrics));
+                settings.done(), settings.error(), metrics, archiveWatch::archived, marker));
     }
 }

@@ -41,7 +41,11 @@ public record LoaderSettings(
         Path sandboxDir,
         Duration shutdownTimeout,
         Duration progressInterval,
-        boolean once) {
+        boolean once,
+        Duration settleTime,
+        Duration settleWatch,
+        String readyMarker,
+        int maxCrashesPerFile) {
 
     /** The most contacts Truedy takes in one request is not documented; this keeps requests sane. */
     public static final int MAX_BATCH_SIZE = 1000;
@@ -79,7 +83,11 @@ public record LoaderSettings(
                 in.path("loader.sandbox.dir"),
                 Duration.ofSeconds(in.integer("loader.shutdown-timeout", 1, 3600)),
                 in.duration("loader.progress-interval"),
-                Boolean.parseBoolean(in.text("loader.once")));
+                Boolean.parseBoolean(in.text("loader.once")),
+                in.duration("loader.settle-time"),
+                in.duration("loader.settle-watch"),
+                in.text("loader.ready-marker"),
+                in.integer("loader.max-crashes-per-file", 1, 1000));
         in.failIfProblems();
         return settings;
     }

@@ -116,7 +116,10 @@ class ApiAnswerOutcomesTest extends LoaderTest {
                 .containsExactly("+12127361000", "+14155550132");
         JsonNode batch = loader.report("list").path("batches").get(0);
         assertThat(batch.path("outcome").asText()).isEqualTo("retry");
-        assertThat(batch.has("http_status")).isFalse();
+        assertThat(batch.has("http_status")).as("every batch entry has every key").isTrue();
+        assertThat(batch.path("http_status").isNull()).as("no answer came: null").isTrue();
+        assertThat(batch.path("request_id").isNull()).isTrue();
+        assertThat(batch.path("added").isNull()).isTrue();
         assertThat(batch.path("detail").asText()).startsWith("no answer from the API").containsIgnoringCase("timeout");
     }
 

@@ -71,6 +71,38 @@ class LoaderCrashIT {
         assertThat(timesEachContactWasReceived().values()).as("nothing sent twice").allMatch(times -> times == 1);
     }
 
+    @Test
+    void a_file_that_was_being_loaded_at_three_crashes_in_a_row_is_set_aside_in_error() throws Exception {
+        Path work = LoaderProcess.freshWorkFolder("poison");
+        api.resetAll();
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0).withFixedDelay(60_000)));
+        LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
+        StringBuilder csv = new StringBuilder("phone\n");
+        for (int i = 0; i < 1_000; i++) {
+            csv.append("+1646%07d\n".formatted(4_000_000 + i));
+        }
+        folders.drop("bc_poison/poison.csv", csv.toString());
+        Map<String, String> settings = new HashMap<>(settings());
+        settings.put("truedy.read-timeout", "5m");
+
+        for (int crash = 1; crash <= 3; crash++) {
+            int before = TruedyApi.requests(api).size();
+            LoaderProcess loader = LoaderProcess.start(folders, work, "start-" + crash + ".log", settings);
+            await().atMost(Duration.ofSeconds(60)).until(() -> TruedyApi.requests(api).size() > before);
+            loader.killHard(); // no batch was ever settled: no progress between the crashes
+        }
+        int before = TruedyApi.requests(api).size();
+        LoaderProcess fourth = LoaderProcess.start(folders, work, "start-4.log", settings);
+        int exit = fourth.waitForExit(120);
+
+        assertThat(exit).as(fourth.log()).isEqualTo(3);
+        assertThat(LoaderFixture.filesIn(folders.inbox)).isEmpty();
+        assertThat(LoaderFixture.filesIn(folders.error)).containsExactly("poison.csv", "poison.error.json");
+        JsonNode error = ai.truedy.loader.support.ReportSchemas.validated(folders.error.resolve("poison.error.json"));
+        assertThat(error.path("error").asText()).contains("3 times in a row", "loader.max-crashes-per-file");
+        assertThat(TruedyApi.requests(api)).as("the fourth start sent nothing").hasSize(before);
+    }
+
     private static Map<String, String> settings() {
         return Map.of("truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "crash-key",
                 "truedy.rate-limit.requests-per-minute", "0", "truedy.concurrency", String.valueOf(CONCURRENCY),

@@ -34,7 +34,6 @@ class ObservabilityIT {
         Path work = LoaderProcess.freshWorkFolder("observability");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.error(401, "unauthorized", "Invalid API key")));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        folders.drop("bc_1/list.csv", "phone\n+12127361001\nnot-a-phone\n");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -43,6 +42,19 @@ class ObservabilityIT {
                 "truedy.api-key", "observability-key", "camel.management.port", String.valueOf(port)));
         LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", settings);
         try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> get(port, "/observe/metrics").statusCode() == 200);
+            assertThat(get(port, "/observe/metrics").body()).as("every series at 0 before the first file").contains(
+                    "loader_rows_total{outcome=\"accepted\",reason=\"\"} 0.0",
+                    "loader_rows_total{outcome=\"retry\",reason=\"\"} 0.0",
+                    "loader_rows_total{outcome=\"rejected\",reason=\"invalid_phone\"} 0.0",
+                    "loader_rows_total{outcome=\"rejected\",reason=\"field_too_long\"} 0.0",
+                    "loader_contacts_accepted_total 0.0",
+                    "loader_api_latency_seconds_count 0",
+                    "loader_inbox_files 0.0",
+                    "loader_retry_rows 0.0");
+
+            folders.drop("bc_1/list.csv", "phone\n+12127361001\nnot-a-phone\n");
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folders.done.resolve("list.report.json")));
 
             HttpResponse<String> health = get(port, "/observe/health?exposureLevel=full");

@@ -1,5 +1,7 @@
 package ai.truedy.loader.batching;
 
+import java.time.Duration;
+
 /**
  * How many of a file's batches are handed out and not yet settled. The file is read on only while
  * fewer than {@code truedy.concurrency + 1} are: one batch is ready while the others are in
@@ -11,6 +13,7 @@ public final class BatchesInFlight {
     private final int limit;
     private int count;
     private boolean cutShort;
+    private RuntimeException failure;
 
     /** @param concurrency {@code truedy.concurrency} */
     public BatchesInFlight(int concurrency) {
@@ -30,6 +33,28 @@ public final class BatchesInFlight {
         while (count > 0) {
             wait();
         }
+    }
+
+    /** Waits until every batch handed out is settled, or the time is up; returns whether they are. */
+    public synchronized boolean awaitAllSettled(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (count > 0 && deadline - System.nanoTime() > 0) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return count == 0;
+    }
+
+    /**
+     * Reading failed part-way (the file was rewritten while it was read): no more batches are
+     * handed out, those handed out are still sent, and then the file fails with this.
+     */
+    synchronized void failed(RuntimeException cause) {
+        failure = cause;
+    }
+
+    /** Why reading stopped before the end, if it failed. */
+    public synchronized RuntimeException failure() {
+        return failure;
     }
 
     /** The loader is stopping: no more batches are handed out, the file is not finished. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import ai.truedy.loader.LoaderRun;
@@ -11,8 +12,10 @@ import ai.truedy.loader.contacts.RejectReason;
 import ai.truedy.loader.contacts.RowVerdict;
 import ai.truedy.loader.contacts.RowVerdict.Ready;
 import ai.truedy.loader.contacts.RowVerdict.Rejected;
+import ai.truedy.loader.intake.FileChangedException;
 import ai.truedy.loader.intake.FileLoad;
 import ai.truedy.loader.intake.MalformedRowException;
+import ai.truedy.loader.intake.OverlongRowException;
 import ai.truedy.loader.intake.SourceRow;
 import org.apache.camel.Exchange;
 
@@ -89,23 +92,50 @@ public final class ContactBatches {
             return full.removeFirst();
         }
 
+        /** The cut last row of a file that then grew, sent as it was cut and now completed otherwise. */
+        private boolean completedDifferently(SourceRow row) {
+            return load.tail() != null && row.number() == load.tail().row()
+                    && !load.tail().values().equals(List.of(row.values())) && load.journal().settledBefore(row.number());
+        }
+
         private void readRow() {
             SourceRow row;
             try {
                 row = load.source().nextRow();
+            } catch (OverlongRowException e) {
+                load.ledger().rowRead();
+                List<String> header = load.source().header();
+                load.ledger().reject(new SourceRow(e.row(), new String[0]), RejectReason.FIELD_TOO_LONG,
+                        e.getMessage() + ", in column " + (e.column() + 1)
+                                + (e.column() < header.size() ? " (" + header.get(e.column()) + ")" : "") + ": not read");
+                return;
             } catch (MalformedRowException e) {
                 load.ledger().rowRead();
                 load.ledger().reject(new SourceRow(e.row(), new String[0]), RejectReason.MALFORMED_ROW,
                         "cannot parse (" + e.getMessage() + "): " + e.rawText());
                 return;
+            } catch (FileChangedException e) {
+                rowsEnded = true; // the split ends normally, so the batches handed out are still sent
+                load.inFlight().failed(e);
+                return;
             }
             if (row == null) {
                 rowsEnded = true;
+                if (run.isStopping()) {
+                    load.inFlight().cutShort(); // the end may be only where the loader stopped waiting for more
+                    return;
+                }
                 full.addAll(open.rest());
                 return;
             }
             load.ledger().rowRead();
             progress.rowRead();
+            if (completedDifferently(row)) {
+                load.ledger().reject(row, RejectReason.READ_WHILE_WRITTEN, "when the file was archived this row had no"
+                        + " line break after it and was read as " + List.of(load.tail().values()) + ", and sent; the file"
+                        + " then grew and the row now reads " + List.of(row.values()) + ": it is not sent twice");
+                return;
+            }
             RowVerdict verdict = load.contacts().read(row);
             if (verdict instanceof Rejected rejected) {
                 load.ledger().reject(rejected.row(), rejected.reason(), rejected.detail());

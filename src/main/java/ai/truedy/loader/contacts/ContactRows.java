@@ -21,6 +21,9 @@ public final class ContactRows implements Closeable {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>()\\[\\]\"]+@[^@\\s,;<>()\\[\\]\"]+\\.[\\p{L}\\p{N}-]{2,}$");
 
+    /** The longest name or email sent. */
+    public static final int MAX_FIELD = 1000;
+
     private final ColumnMap columns;
     private final PhoneNormalizer phones;
     private final String fallbackBatchCallId;
@@ -39,6 +42,10 @@ public final class ContactRows implements Closeable {
     }
 
     public RowVerdict read(SourceRow row) {
+        String tooLong = tooLong(row);
+        if (tooLong != null) {
+            return new Rejected(row, RejectReason.FIELD_TOO_LONG, tooLong);
+        }
         String rawPhone = cell(row, columns.phone());
         if (rawPhone == null) {
             return new Rejected(row, RejectReason.MISSING_PHONE, "no phone number in column " + (columns.phone() + 1));
@@ -68,6 +75,20 @@ public final class ContactRows implements Closeable {
         }
         PersonName name = name(row);
         return new Ready(row, batchCallId, new Contact(phone.e164(), name.first(), name.last(), email), warnings);
+    }
+
+    /** A name or email over {@value #MAX_FIELD} characters is never sent: which column, or null. */
+    private String tooLong(SourceRow row) {
+        String[] fields = {"first_name", "last_name", "name", "email"};
+        int[] at = {columns.firstName(), columns.lastName(), columns.fullName(), columns.email()};
+        for (int i = 0; i < at.length; i++) {
+            int length = at[i] == ColumnMap.ABSENT ? 0 : row.value(at[i]).length();
+            if (length > MAX_FIELD) {
+                return "the " + fields[i] + " column (column " + (at[i] + 1) + ") holds " + length
+                        + " characters; at most " + MAX_FIELD + " are sent";
+            }
+        }
+        return null;
     }
 
     private PersonName name(SourceRow row) {

@@ -14,16 +14,19 @@ import java.util.Map;
 /**
  * Remembers the first row of each E.164 number per batch call, to refuse later rows with the same
  * number. It must hold every number of a file, and a file may have tens of millions, so it lives
- * outside the heap: open-addressing tables of (number, row) slots, 12 bytes each, in a scratch file
- * mapped into memory. The heap the loader needs does not grow with the file; the operating system
- * pages the table as memory allows. The scratch file is deleted when the file is done.
+ * outside the heap: one open-addressing table of (number, batch call, row) slots, 16 bytes each,
+ * in a scratch file mapped into memory, whatever the number of batch calls (each is known by a
+ * small number). The heap the loader needs does not grow with the file, and the mappings and file
+ * handles do not grow with its batch calls; the operating system pages the table as memory allows.
+ * The scratch file is created with the first number and deleted when the file is done.
  */
 final class FirstRows implements Closeable {
 
     private final Path scratchFolder;
-    private final Map<String, NumberTable> byBatchCall = new HashMap<>();
+    private final Map<String, Integer> batchCalls = new HashMap<>();
+    private NumberTable table;
 
-    /** @param scratchFolder where the mapped tables are kept while the file is loaded */
+    /** @param scratchFolder where the mapped table is kept while the file is loaded */
     FirstRows(Path scratchFolder) {
         this.scratchFolder = scratchFolder;
     }
@@ -31,23 +34,29 @@ final class FirstRows implements Closeable {
     /** The first row with this number for this batch call; or, if this is the first, 0, and it is recorded. */
     long putIfAbsent(String batchCallId, String e164, long row) {
         long digits = Long.parseLong(e164, 1, e164.length(), 10);
-        return byBatchCall.computeIfAbsent(batchCallId, id -> new NumberTable(scratchFolder))
-                .putIfAbsent(digits, (int) Math.min(row, Integer.MAX_VALUE));
+        if (table == null) {
+            table = new NumberTable(scratchFolder);
+        }
+        int batchCall = batchCalls.computeIfAbsent(batchCallId, id -> batchCalls.size() + 1);
+        return table.putIfAbsent(digits, batchCall, (int) Math.min(row, Integer.MAX_VALUE));
     }
 
     @Override
     public void close() {
-        byBatchCall.values().forEach(NumberTable::close);
-        byBatchCall.clear();
+        if (table != null) {
+            table.close();
+            table = null;
+        }
+        batchCalls.clear();
     }
 
     /**
-     * Long keys (never 0: an E.164 number has digits) to int values in 256 segments, each a region of
-     * the mapped scratch file; a full segment moves to a region twice its size.
+     * (long, int) keys (the number is never 0: an E.164 number has digits) to int values in 256
+     * segments, each a region of the mapped scratch file; a full segment moves to a region twice its size.
      */
     private static final class NumberTable {
         private static final int SEGMENT_BITS = 8;
-        private static final int SLOT = 12;
+        private static final int SLOT = 16;
         private static final double MAX_LOAD = 0.75;
         private static final long MIX = 0x9E3779B97F4A7C15L;
 
@@ -70,8 +79,8 @@ final class FirstRows implements Closeable {
             }
         }
 
-        int putIfAbsent(long key, int row) {
-            long hash = key * MIX;
+        int putIfAbsent(long key, int batchCall, int row) {
+            long hash = (key ^ ((long) batchCall << 50)) * MIX;
             int segment = (int) (hash >>> (64 - SEGMENT_BITS));
             if (sizes[segment] + 1 > capacity(segments[segment]) * MAX_LOAD) {
                 grow(segment);
@@ -80,12 +89,13 @@ final class FirstRows implements Closeable {
             int mask = capacity(slots) - 1;
             for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
                 long found = slots.getLong(slot * SLOT);
-                if (found == key) {
-                    return slots.getInt(slot * SLOT + 8);
+                if (found == key && slots.getInt(slot * SLOT + 8) == batchCall) {
+                    return slots.getInt(slot * SLOT + 12);
                 }
                 if (found == 0) {
                     slots.putLong(slot * SLOT, key);
-                    slots.putInt(slot * SLOT + 8, row);
+                    slots.putInt(slot * SLOT + 8, batchCall);
+                    slots.putInt(slot * SLOT + 12, row);
                     sizes[segment]++;
                     return 0;
                 }
@@ -107,12 +117,14 @@ final class FirstRows implements Closeable {
             for (int i = 0; i < capacity(old); i++) {
                 long key = old.getLong(i * SLOT);
                 if (key != 0) {
-                    int slot = (int) (key * MIX) & mask;
+                    int batchCall = old.getInt(i * SLOT + 8);
+                    int slot = (int) ((key ^ ((long) batchCall << 50)) * MIX) & mask;
                     while (grown.getLong(slot * SLOT) != 0) {
                         slot = (slot + 1) & mask;
                     }
                     grown.putLong(slot * SLOT, key);
-                    grown.putInt(slot * SLOT + 8, old.getInt(i * SLOT + 8));
+                    grown.putInt(slot * SLOT + 8, batchCall);
+                    grown.putInt(slot * SLOT + 12, old.getInt(i * SLOT + 12));
                 }
             }
             segments[segment] = grown;

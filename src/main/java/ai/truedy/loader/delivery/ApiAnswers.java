@@ -118,7 +118,8 @@ public final class ApiAnswers {
     /**
      * 404 and 422 and the other 4xx answers are about the data and are final; 401, 402 (credits),
      * 403, 408, 429 and 5xx are about the account, the rate or the server, and so is anything else
-     * unexpected (a redirect, say): those rows wait in retry/.
+     * unexpected (a redirect, say): those rows wait in retry/. So does 413, which is about the size
+     * of the request (the send policy halves the batch first).
      */
     private static Kind classify(int status) {
         if (status == 404) {
@@ -127,7 +128,8 @@ public final class ApiAnswers {
         if (status == 422) {
             return Kind.VALIDATION;
         }
-        boolean retryable4xx = status == 401 || status == 402 || status == 403 || status == 408 || status == 429;
+        boolean retryable4xx = status == 401 || status == 402 || status == 403 || status == 408 || status == 413
+                || status == 429;
         if (status >= 400 && status < 500 && !retryable4xx) {
             return Kind.REJECTED;
         }

@@ -1,23 +1,32 @@
 package ai.truedy.loader.delivery;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import ai.truedy.loader.batching.Batch;
+import ai.truedy.loader.contacts.RowVerdict.Ready;
 
 /**
  * One batch on its way: what is left to send, how many tries failed, how long it has waited out
- * 429 answers, and whether another try is due. Lives in an exchange property while its route loops.
+ * 429 answers, and whether another try is due. A 413 splits it into parts that are sent one after
+ * the other, each settled on its own. Lives in an exchange property while its route loops.
  */
 public final class BatchDelivery {
 
     /** The exchange property the send route keeps it under. */
     public static final String PROPERTY = "loaderDelivery";
 
+    private final Batch whole;
     private Batch batch;
-    private final long firstRow;
-    private final long lastRow;
+    private long firstRow;
+    private long lastRow;
+    private final Deque<Batch> waitingParts = new ArrayDeque<>();
+    private boolean split;
+    private boolean journalChecked;
     private int attempts;
     private int failedAttempts;
     private int rateLimitedAnswers;
@@ -30,12 +39,47 @@ public final class BatchDelivery {
     private final Map<Long, String> apiRejections = new TreeMap<>();
 
     BatchDelivery(Batch batch) {
+        this.whole = batch;
         this.batch = batch;
         this.firstRow = batch.firstRow();
         this.lastRow = batch.lastRow();
     }
 
-    /** The first row of the batch as it was made, which identifies it in the journal with {@link #lastRow()}. */
+    /** The batch as it was handed to the send route. */
+    Batch whole() {
+        return whole;
+    }
+
+    /** Whether the journal was asked for parts settled earlier; asked once, before the first try. */
+    boolean takeJournalCheck() {
+        boolean first = !journalChecked;
+        journalChecked = true;
+        return first;
+    }
+
+    /** Sends only these rows: the others were settled before. */
+    void sendOnly(Batch rest) {
+        batch = rest;
+        firstRow = rest.firstRow();
+        lastRow = rest.lastRow();
+    }
+
+    /** The API answered 413: the part being sent is halved, and both halves are sent, this one first. */
+    void halve() {
+        List<Ready> items = batch.items();
+        int half = items.size() / 2;
+        waitingParts.addFirst(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(items.subList(half, items.size()))));
+        sendOnly(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(items.subList(0, half))));
+        split = true;
+        backOff = Duration.ZERO;
+    }
+
+    /** Whether a 413 split the batch into parts. */
+    boolean isSplit() {
+        return split;
+    }
+
+    /** The first row of the part being sent as it was made, which identifies it in the journal with {@link #lastRow()}. */
     long firstRow() {
         return firstRow;
     }
@@ -127,7 +171,20 @@ public final class BatchDelivery {
         holdsTurn = holds;
     }
 
-    void settled() {
-        sendAgain = false;
+    /** The part being sent is settled; returns whether another part is waiting, which then becomes the one sent. */
+    boolean settled() {
+        Batch next = waitingParts.pollFirst();
+        if (next == null) {
+            sendAgain = false;
+            return false;
+        }
+        sendOnly(next);
+        attempts = 0;
+        failedAttempts = 0;
+        rateLimitedAnswers = 0;
+        rateLimitedWait = Duration.ZERO;
+        resentAfterValidation = false;
+        apiRejections.clear();
+        return true;
     }
 }

@@ -1,6 +1,6 @@
 package ai.truedy.loader.delivery;
 
-import java.util.Optional;
+import java.util.List;
 
 import ai.truedy.loader.batching.Batch;
 import ai.truedy.loader.contacts.RowVerdict.Ready;
@@ -22,9 +22,12 @@ public interface BatchOrigin {
     /** Lets the origin's batches take their first turn in order. */
     SendOrder sendOrder();
 
-    /** How this batch was settled before a restart, when the origin remembers; it is then not sent again. */
-    default Optional<SettledBatch> settledBefore(Batch batch) {
-        return Optional.empty();
+    /**
+     * The parts of this batch settled before a restart (or before the file grew), when the origin
+     * remembers: their rows get the outcome kept, and only the rest is sent.
+     */
+    default List<SettledBatch> settledBefore(Batch batch) {
+        return List.of();
     }
 
     /** Whether the API answered 404 for this batch call earlier: its later batches are not sent. */
@@ -39,6 +42,15 @@ public interface BatchOrigin {
     default void remember(SettledBatch settled) {
     }
 
-    /** The batch is settled: its rows are accepted, rejected or left to retry, as the outcome says. */
-    void settled(Batch batch, BatchOutcome outcome, int attempts);
+    /**
+     * A batch, or a part of one (a 413 splits it), is settled: its rows are accepted, rejected or
+     * left to retry, as the outcome says.
+     *
+     * @param replayed the outcome was kept from before a restart, not answered now
+     */
+    void settled(Batch batch, BatchOutcome outcome, int attempts, boolean replayed);
+
+    /** Every row of a batch handed to the send route is settled: its place in flight is free. */
+    default void delivered(Batch batch) {
+    }
 }

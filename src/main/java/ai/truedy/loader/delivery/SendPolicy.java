@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import ai.truedy.loader.batching.Batch;
@@ -54,10 +53,8 @@ public final class SendPolicy {
         BatchDelivery delivery = delivery(exchange);
         Batch first = delivery.batch();
         BatchOrigin origin = origin(exchange);
-        Optional<SettledBatch> earlier = delivery.attempts() == 0 ? origin.settledBefore(first) : Optional.empty();
-        if (earlier.isPresent()) {
+        if (delivery.takeJournalCheck() && replay(exchange, origin.settledBefore(first))) {
             origin.sendOrder().taken(first.sequence());
-            replay(exchange, earlier.get());
             return;
         }
         Duration backOff = delivery.takeBackOff();
@@ -117,6 +114,7 @@ public final class SendPolicy {
                 origin(exchange).notFound(delivery.batch().batchCallId());
                 settle(exchange, outcome);
             }
+            case 413 -> tooLarge(exchange, outcome);
             case 422 -> validationFailed(exchange, outcome, body);
             default -> {
                 if (outcome.disposition() == Disposition.RETRY) {
@@ -209,12 +207,12 @@ public final class SendPolicy {
                         "HTTP 422: " + fault + (outcome.requestId() == null ? "" : " (request " + outcome.requestId() + ")"));
             }
         }
-        rejectByName(origin(exchange), batch, refused);
+        rejectByName(origin(exchange), batch.items(), refused);
         delivery.narrowTo(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(rest)), refused);
     }
 
-    private static void rejectByName(BatchOrigin origin, Batch batch, Map<Long, String> refused) {
-        for (Ready item : batch.items()) {
+    private static void rejectByName(BatchOrigin origin, List<Ready> items, Map<Long, String> refused) {
+        for (Ready item : items) {
             String reason = refused.get(item.row().number());
             if (reason != null) {
                 origin.rejectedByApi(item, reason);
@@ -223,41 +221,73 @@ public final class SendPolicy {
     }
 
     /**
-     * A batch settled before a restart: its rows get the outcome the journal kept, and it is not
-     * sent again.
+     * 413 Payload Too Large: the part is halved and both halves are sent, down to one contact. The
+     * size of a request is never a reason to reject rows: one contact that is still too large waits in retry/.
      */
-    private void replay(Exchange exchange, SettledBatch earlier) {
+    private void tooLarge(Exchange exchange, BatchOutcome outcome) {
         BatchDelivery delivery = delivery(exchange);
         Batch batch = delivery.batch();
-        rejectByName(origin(exchange), batch, earlier.apiRejections());
-        List<Ready> rest = batch.items().stream()
-                .filter(item -> !earlier.apiRejections().containsKey(item.row().number())).toList();
-        if (Integer.valueOf(404).equals(earlier.outcome().httpStatus())) {
-            origin(exchange).notFound(batch.batchCallId());
+        if (batch.size() <= 1) {
+            settle(exchange, withDetail(outcome, outcome.detail() + "; too large even as a single contact"));
+            return;
         }
-        delivery.narrowTo(new Batch(batch.batchCallId(), batch.sequence(), rest), earlier.apiRejections());
-        for (int i = 0; i < earlier.attempts(); i++) {
-            delivery.attempted();
-        }
-        settle(exchange, earlier.outcome(), false);
+        LOG.warn("{} batch {} (rows {}-{}) for {}: HTTP 413 Payload Too Large for {} contacts; sending it in two halves",
+                origin(exchange).name(), batch.sequence(), batch.firstRow(), batch.lastRow(), batch.batchCallId(),
+                batch.size());
+        delivery.halve();
     }
 
-    private void settle(Exchange exchange, BatchOutcome outcome) {
-        settle(exchange, outcome, true);
-    }
-
-    /** Settles the batch: remembered first (unless replayed from what was remembered), then counted. */
-    private void settle(Exchange exchange, BatchOutcome outcome, boolean remember) {
+    /**
+     * Before the first try: the parts of the batch settled before a restart (or before the file
+     * grew) get the outcome the journal kept, and are not sent again; the rest is sent.
+     *
+     * @return true when no row is left to send
+     */
+    private boolean replay(Exchange exchange, List<SettledBatch> earlier) {
+        if (earlier.isEmpty()) {
+            return false;
+        }
         BatchDelivery delivery = delivery(exchange);
         BatchOrigin origin = origin(exchange);
         Batch batch = delivery.batch();
-        delivery.settled();
-        if (remember) {
-            origin.remember(new SettledBatch(batch.sequence(), delivery.firstRow(), delivery.lastRow(),
-                    outcome, delivery.attempts(), delivery.apiRejections()));
+        List<Ready> rest = new ArrayList<>(batch.items());
+        for (SettledBatch part : earlier) {
+            List<Ready> covered = rest.stream().filter(item -> part.covers(item.row().number())).toList();
+            rest.removeAll(covered);
+            rejectByName(origin, covered, part.apiRejections());
+            List<Ready> settled = covered.stream()
+                    .filter(item -> !part.apiRejections().containsKey(item.row().number())).toList();
+            if (Integer.valueOf(404).equals(part.outcome().httpStatus())) {
+                origin.notFound(batch.batchCallId());
+            }
+            if (!settled.isEmpty()) {
+                origin.settled(new Batch(batch.batchCallId(), batch.sequence(), settled), part.outcome(),
+                        part.attempts(), true);
+            }
+        }
+        if (!rest.isEmpty()) {
+            delivery.sendOnly(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(rest)));
+            return false;
         }
         exchange.getMessage().setBody(null);
-        origin.settled(batch, outcome, delivery.attempts());
+        delivery.settled();
+        origin.delivered(delivery.whole());
+        return true;
+    }
+
+    /** Settles the part being sent: remembered first, then counted; then the next part, if a 413 split the batch. */
+    private void settle(Exchange exchange, BatchOutcome outcome) {
+        BatchDelivery delivery = delivery(exchange);
+        BatchOrigin origin = origin(exchange);
+        Batch batch = delivery.batch();
+        if (delivery.isSplit()) {
+            outcome = withDetail(outcome, outcome.detail() + " (a part of batch " + batch.sequence()
+                    + ", split after HTTP 413 Payload Too Large)");
+        }
+        origin.remember(new SettledBatch(batch.sequence(), batch.batchCallId(), delivery.firstRow(), delivery.lastRow(),
+                outcome, delivery.attempts(), new TreeMap<>(delivery.apiRejections())));
+        exchange.getMessage().setBody(null);
+        origin.settled(batch, outcome, delivery.attempts(), false);
         if (outcome.disposition() == Disposition.ACCEPTED) {
             LOG.debug("{} batch {} (rows {}-{}) for {}: {}", origin.name(), batch.sequence(),
                     batch.firstRow(), batch.lastRow(), batch.batchCallId(), outcome.detail());
@@ -265,6 +295,9 @@ public final class SendPolicy {
             LOG.warn("{} batch {} (rows {}-{}) for {}: {} -> {} rows {}", origin.name(),
                     batch.sequence(), batch.firstRow(), batch.lastRow(), batch.batchCallId(), LogSafe.mask(outcome.detail()),
                     batch.size(), outcome.disposition() == Disposition.RETRY ? "to retry/" : "rejected");
+        }
+        if (!delivery.settled()) {
+            origin.delivered(delivery.whole());
         }
     }
 

@@ -1,15 +1,15 @@
 package ai.truedy.loader.intake;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -30,10 +30,11 @@ public final class CsvSource implements Closeable {
     private Iterator<CSVRecord> records;
     private long lineOffset;
     private long rows;
-    private final CountingInputStream bytes;
+    private SourceRow lastRow;
+    private final GrowingFileInput bytes;
     private final long size;
 
-    private CsvSource(RecordingReader text, CSVFormat format, CountingInputStream bytes, long size)
+    private CsvSource(RecordingReader text, CSVFormat format, GrowingFileInput bytes, long size)
             throws IOException, UnreadableFileException {
         this.text = text;
         this.format = format;
@@ -48,11 +49,13 @@ public final class CsvSource implements Closeable {
      *
      * @param charset   the {@code loader.csv.charset} setting: {@code auto} or a charset name
      * @param delimiter the {@code loader.csv.delimiter} setting, as {@link CsvDialect#parseSetting} reads it
+     * @param settling  how the end of a file that may still be being written is waited for
      */
-    public static CsvSource open(Path file, String charset, String delimiter) throws IOException, UnreadableFileException {
+    public static CsvSource open(Path file, String charset, String delimiter, Settling settling)
+            throws IOException, UnreadableFileException {
         TextEncoding encoding = TextEncoding.of(file, charset);
-        CountingInputStream bytes = new CountingInputStream(encoding.open(file));
-        RecordingReader text = new RecordingReader(new InputStreamReader(bytes, encoding.charset()));
+        GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTime(), settling.stopping());
+        RecordingReader text = new RecordingReader(new InputStreamReader(encoding.open(bytes), encoding.charset()));
         try {
             CSVFormat format = CSVFormat.RFC4180.builder()
                     .setDelimiter(CsvDialect.delimiter(text, delimiter))
@@ -82,8 +85,13 @@ public final class CsvSource implements Closeable {
             }
             CSVRecord record = records.next();
             text.forgetLinesBefore(lineOffset + parser.getCurrentLineNumber());
-            return new SourceRow(++rows, record.values());
+            lastRow = new SourceRow(++rows, unescaped(record.values()));
+            return lastRow;
         } catch (UncheckedIOException | IllegalStateException e) {
+            lastRow = null;
+            if (e.getCause() instanceof RecordingReader.RowTooLongException) {
+                return skipOverlongRow();
+            }
             String raw = text.takeFailedLine();
             startParser();
             if (raw == null) {
@@ -93,45 +101,43 @@ public final class CsvSource implements Closeable {
         }
     }
 
+    private SourceRow skipOverlongRow() {
+        try {
+            int column = text.skipOverlongRow(format.getDelimiterString().charAt(0));
+            startParser();
+            throw new OverlongRowException(++rows, column, RecordingReader.MAX_ROW_CHARS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last row read, when it was read whole (not a malformed row); null before the first. */
+    public SourceRow lastRow() {
+        return lastRow;
+    }
+
     /** How much of the file has been read, from 0 to 1 (the parser reads a little ahead). */
     public double fractionRead() {
-        return Math.min(1.0, (double) bytes.count() / size);
+        return Math.min(1.0, (double) bytes.position() / size);
+    }
+
+    /** What was read of the file, once every row has been: for the journal and the settle watch. */
+    public ReadContent content() {
+        return bytes.content();
+    }
+
+    /**
+     * How the end of a file is waited for.
+     *
+     * @param settleTime {@code loader.settle-time}: how long a file must be unchanged before its end is its end
+     * @param stopping   whether the loader is stopping (a complete line then ends the file early)
+     */
+    public record Settling(Duration settleTime, BooleanSupplier stopping) {
     }
 
     @Override
     public void close() throws IOException {
         text.close();
-    }
-
-    /** Counts the bytes the decoder takes from the file, for progress. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
-            if (read > 0) {
-                count += read;
-            }
-            return read;
-        }
-
-        long count() {
-            return count;
-        }
     }
 
     /** A parser over the text from the current line on; after a failure the old one is dropped. */
@@ -150,12 +156,19 @@ public final class CsvSource implements Closeable {
             if (!records.hasNext()) {
                 throw new UnreadableFileException("the file is empty: no header row");
             }
-            List<String> cells = records.next().toList();
+            List<String> cells = List.of(unescaped(records.next().values()));
             text.forgetLinesBefore(lineOffset + parser.getCurrentLineNumber());
             return cells;
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new UnreadableFileException("the header row cannot be parsed: " + rootMessage(e));
         }
+    }
+
+    private static String[] unescaped(String[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = SpreadsheetCells.unescape(cells[i]);
+        }
+        return cells;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,7 +1,9 @@
 package ai.truedy.loader.intake;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,9 +43,18 @@ public final class FileIntake {
     private final int maxRounds;
     private final FileJournals journals;
     private final LoaderRun run;
+    private final CsvSource.Settling settling;
+    private final int maxCrashesPerFile;
 
+    /**
+     * @param settleTime        {@code loader.settle-time}: a file's end is its end once it was unchanged this long
+     * @param maxCrashesPerFile {@code loader.max-crashes-per-file}
+     */
     public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
-                      String defaultBatchCallId, Path error, int maxRounds, FileJournals journals, LoaderRun run) {
+                      String defaultBatchCallId, Path error, int maxRounds, FileJournals journals, LoaderRun run,
+                      Duration settleTime, int maxCrashesPerFile) {
+        this.settling = new CsvSource.Settling(settleTime, run::isStopping);
+        this.maxCrashesPerFile = maxCrashesPerFile;
         this.journals = journals;
         this.run = run;
         this.csv = csv;
@@ -63,7 +74,7 @@ public final class FileIntake {
     public void open(Exchange exchange) throws IOException, UnreadableFileException {
         IntakeFile file = identify(exchange);
         RetryRound round = RetryRound.of(file.path().getFileName().toString());
-        FileJournal journal = journals.of(file.path(), round.round() > 0);
+        FileJournal journal = journals.of(file.path(), round.round() > 0, file.relativePath());
         FileJournal.Status status = journal.status(journals.duplicateWindow());
         if (status == FileJournal.Status.DUPLICATE) {
             LOG.info("Not loading {}: the same content was loaded as {} at {}", file.relativePath(),
@@ -71,16 +82,23 @@ public final class FileIntake {
             exchange.setProperty(DUPLICATE_OF, journal);
             return;
         }
-        if (status == FileJournal.Status.RESUME) {
+        boolean goesOn = status == FileJournal.Status.RESUME || status == FileJournal.Status.EXTEND;
+        if (goesOn) {
             file = file.withStem(journal.previousStart().stem());
             exchange.setProperty(IntakeFile.class.getName(), file);
+        }
+        if (status == FileJournal.Status.RESUME) {
+            refuseIfItKeepsCrashing(file, journal);
             LOG.info("Resuming {}: {} batches were settled before the loader stopped", file.relativePath(),
                     journal.settledCount());
+        } else if (status == FileJournal.Status.EXTEND) {
+            LOG.info("Reading {} again, as it is longer now than when it was archived; the {} batches settled"
+                    + " before are not sent again", file.relativePath(), journal.settledCount());
         } else {
             LOG.info("Loading {}{}", file.relativePath(),
                     file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId());
         }
-        CsvSource source = CsvSource.open(file.path(), csv.charset(), csv.delimiter());
+        CsvSource source = CsvSource.open(file.path(), csv.charset(), csv.delimiter(), settling);
         ColumnMap columns = ColumnMap.of(source.header()).orElse(null);
         if (columns == null) {
             source.close();
@@ -90,20 +108,48 @@ public final class FileIntake {
         }
         String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
         Path retryFile;
-        if (status == FileJournal.Status.RESUME) {
+        boolean retryRowsWritten = false;
+        if (goesOn) {
             retryFile = Path.of(journal.previousStart().retryFile());
-            journal.resume();
+            if (status == FileJournal.Status.EXTEND && !Files.exists(retryFile)) {
+                // the earlier load's retry rows have been re-driven already: only new ones go to a new file
+                retryFile = names.retryFile(round);
+                retryRowsWritten = true;
+            }
+            journal.resume(status == FileJournal.Status.RESUME && !journal.stoppedOnPurpose());
         } else {
             retryFile = names.retryFile(round);
             journal.begin(new FileJournal.Start(file.relativePath(), file.stem(), retryFile.toString(),
-                    file.startedAt().toString()));
+                    file.startedAt().toString(), Files.size(file.path())));
         }
         FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), source.header(),
                 columns.batchCallId(), error.resolve(file.stem() + FileReports.REJECTED), retryFile,
-                error.resolve(file.stem() + FileReports.WARNINGS), round.round(), maxRounds);
+                error.resolve(file.stem() + FileReports.WARNINGS), round.round(), maxRounds, retryRowsWritten);
+        FileJournal.Tail tail = status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null;
         exchange.setProperty(FileLoad.PROPERTY,
                 new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId, journals.scratchFolder()), ledger,
-                        new BatchesInFlight(concurrency), new SendOrder(), ConcurrentHashMap.newKeySet(), journal));
+                        new BatchesInFlight(concurrency), new SendOrder(), ConcurrentHashMap.newKeySet(), journal, tail));
+    }
+
+    /**
+     * A file whose loading killed the process would otherwise crash every start: after
+     * {@code loader.max-crashes-per-file} starts in a row that found it interrupted with no batch
+     * settled in between, it is set aside in error/.
+     */
+    private void refuseIfItKeepsCrashing(IntakeFile file, FileJournal journal) throws IOException, UnreadableFileException {
+        if (journal.stoppedOnPurpose()) {
+            return;
+        }
+        int crashes = journal.crashesWithoutProgress() + 1;
+        if (crashes < maxCrashesPerFile) {
+            return;
+        }
+        journal.stopped(); // dropped again, it is tried afresh, its settled batches still not re-sent
+        throw new UnreadableFileException("the loader stopped without finishing this file " + crashes
+                + " times in a row (a crash or kill), with no batch settled in between; it is set aside so that it"
+                + " does not stop the loader again (loader.max-crashes-per-file = " + maxCrashesPerFile + "). "
+                + journal.settledCount() + " batches were settled before; dropped again, the file is resumed"
+                + " without sending them again");
     }
 
     /**

@@ -2,7 +2,7 @@ package ai.truedy.loader.intake;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 import ai.truedy.loader.batching.Batch;
@@ -21,11 +21,12 @@ import ai.truedy.loader.state.SettledBatch;
  * Everything the routes carry for the file being loaded: where it came from, its open rows,
  * how rows become contacts, the ledger where every row's outcome is written down, its batches in
  * flight, and the batch calls the API said do not exist (their later rows are
- * rejected without asking again), and its journal.
+ * rejected without asking again), and its journal. {@code tail} is, when the file grew after it was
+ * archived, its last row as read then, without a line break after it (null otherwise).
  */
 public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, FileLedger ledger,
                        BatchesInFlight inFlight, SendOrder sendOrder, Set<String> notFoundBatchCalls,
-                       FileJournal journal)
+                       FileJournal journal, FileJournal.Tail tail)
         implements BatchOrigin, Closeable {
 
     /** The exchange property the routes keep it under: the one where the send route finds the origin of a batch. */
@@ -37,8 +38,8 @@ public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, 
     }
 
     @Override
-    public Optional<SettledBatch> settledBefore(Batch batch) {
-        return journal.settledBefore(batch.sequence(), batch.firstRow(), batch.lastRow());
+    public List<SettledBatch> settledBefore(Batch batch) {
+        return journal.settledBefore(batch.batchCallId(), batch.sequence(), batch.firstRow(), batch.lastRow());
     }
 
     @Override
@@ -63,8 +64,13 @@ public record FileLoad(IntakeFile file, CsvSource source, ContactRows contacts, 
 
     /** Counted in the ledger, and room for the file's next batch. */
     @Override
-    public void settled(Batch batch, BatchOutcome outcome, int attempts) {
-        ledger.settle(batch, outcome, attempts);
+    public void settled(Batch batch, BatchOutcome outcome, int attempts, boolean replayed) {
+        ledger.settle(batch, outcome, attempts, replayed);
+    }
+
+    /** Room for the file's next batch. */
+    @Override
+    public void delivered(Batch batch) {
         inFlight.settled();
     }
 

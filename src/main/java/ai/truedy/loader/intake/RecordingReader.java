@@ -11,6 +11,8 @@ import java.io.Reader;
 final class RecordingReader extends Reader {
 
     private static final int COMPACT_AT = 1 << 16;
+    /** The longest row read: memory stays bounded whatever one line holds, even a 100 MB quoted field. */
+    static final int MAX_ROW_CHARS = 1 << 20;
 
     private final Reader in;
     private final StringBuilder replay = new StringBuilder();
@@ -39,6 +41,77 @@ final class RecordingReader extends Reader {
         }
         if (count > 0) {
             recorded.append(buffer, offset, count);
+            if (recorded.length() - start > MAX_ROW_CHARS + COMPACT_AT) {
+                throw new RowTooLongException();
+            }
+        }
+        return count;
+    }
+
+    /** The row being read is longer than {@link #MAX_ROW_CHARS}: the parser gives up on it. */
+    static final class RowTooLongException extends IOException {
+        RowTooLongException() {
+            super("the row is longer than " + MAX_ROW_CHARS + " characters");
+        }
+    }
+
+    /**
+     * Reads past the unfinished row that was too long, without keeping its text: to the first line
+     * break outside quotes. Returns the 0-based column it was in when it got too long, and arranges
+     * for the text after it to be read again by a new parser.
+     */
+    int skipOverlongRow(char delimiter) throws IOException {
+        boolean quoted = false;
+        int column = 0;
+        int longColumn = -1;
+        int fieldLength = 0;
+        int i = start;
+        while (true) {
+            int c;
+            if (i < recorded.length()) {
+                c = recorded.charAt(i++);
+            } else {
+                recorded.setLength(0);
+                start = 0;
+                i = 0;
+                char[] more = new char[1 << 16];
+                int read = replayed < replay.length() ? readReplay(more) : in.read(more, 0, more.length);
+                if (read < 0) {
+                    break;
+                }
+                recorded.append(more, 0, read);
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == delimiter) {
+                column++;
+                fieldLength = 0;
+                continue;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (c == '\r' && i < recorded.length() && recorded.charAt(i) == '\n') {
+                    i++;
+                }
+                break;
+            }
+            if (++fieldLength > MAX_ROW_CHARS / 2 && longColumn < 0) {
+                longColumn = column;
+            }
+        }
+        replay.insert(replayed, recorded, Math.min(i, recorded.length()), recorded.length());
+        recorded.setLength(0);
+        start = 0;
+        line++;
+        return longColumn < 0 ? column : longColumn;
+    }
+
+    private int readReplay(char[] into) {
+        int count = Math.min(into.length, replay.length() - replayed);
+        replay.getChars(replayed, replayed + count, into, 0);
+        replayed += count;
+        if (replayed == replay.length()) {
+            replay.setLength(0);
+            replayed = 0;
         }
         return count;
     }

@@ -25,8 +25,10 @@ public final class RetryRedrive {
     private final Path inbox;
     private final Duration delay;
     private final boolean once;
+    private final ReadyMarker marker;
 
-    public RetryRedrive(Path retry, Path inbox, Duration delay, boolean once) {
+    public RetryRedrive(Path retry, Path inbox, Duration delay, boolean once, ReadyMarker marker) {
+        this.marker = marker;
         this.retry = retry;
         this.inbox = inbox;
         this.delay = delay;
@@ -51,6 +53,7 @@ public final class RetryRedrive {
                     continue;
                 }
                 Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                marker.place(target);
                 LOG.info("Re-driving {} (round {})", file.getFileName(), RetryRound.of(file.getFileName().toString()).round());
                 moved++;
             }

@@ -57,9 +57,9 @@ public record TextEncoding(Charset charset, int byteOrderMark) {
         }
     }
 
-    /** Opens the file as text, past its byte order mark. */
-    public InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    /** The file's bytes past its byte order mark. */
+    public InputStream open(InputStream file) throws IOException {
+        InputStream in = new BufferedInputStream(file, 1 << 16);
         in.skipNBytes(byteOrderMark);
         return in;
     }

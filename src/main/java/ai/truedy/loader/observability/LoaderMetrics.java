@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import ai.truedy.loader.contacts.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,14 +34,45 @@ public final class LoaderMetrics {
         this.retry = retry;
     }
 
+    /**
+     * Once Camel has started: every series without labels, and each outcome of the rows (each
+     * reason of the rejected ones), exported at 0, so that alerts have a series to watch before
+     * the first file arrives.
+     */
+    public void startAtZero() {
+        MeterRegistry meters = registry();
+        if (meters == null) {
+            return;
+        }
+        rowCounter(meters, "accepted", null);
+        rowCounter(meters, "retry", null);
+        for (RejectReason reason : RejectReason.values()) {
+            rowCounter(meters, "rejected", reason.code());
+        }
+        contactsAccepted(meters);
+        latency(meters);
+    }
+
     /** A row's final outcome: accepted, rejected (with its reason) or retry. */
     public void rows(String outcome, String reason, long count) {
         MeterRegistry meters = registry();
         if (meters != null && count > 0) {
-            Counter.builder("loader_rows").description("Rows by outcome and reason")
-                    .tag("outcome", outcome).tag("reason", reason == null ? "" : reason)
-                    .register(meters).increment(count);
+            rowCounter(meters, outcome, reason).increment(count);
         }
+    }
+
+    private static Counter rowCounter(MeterRegistry meters, String outcome, String reason) {
+        return Counter.builder("loader_rows").description("Rows by outcome and reason")
+                .tag("outcome", outcome).tag("reason", reason == null ? "" : reason).register(meters);
+    }
+
+    private static Counter contactsAccepted(MeterRegistry meters) {
+        return Counter.builder("loader_contacts_accepted").description("Contacts Truedy accepted").register(meters);
+    }
+
+    private static Timer latency(MeterRegistry meters) {
+        return Timer.builder("loader_api_latency").description("Time Truedy took to answer").publishPercentileHistogram()
+                .register(meters);
     }
 
     /** One answer (or none: status "none") of the API, and how long the request took. */
@@ -52,11 +84,9 @@ public final class LoaderMetrics {
         String status = httpStatus == null ? "none" : String.valueOf(httpStatus);
         Counter.builder("loader_batches").description("Requests to Truedy by HTTP status")
                 .tag("status", status).register(meters).increment();
-        Timer.builder("loader_api_latency").description("Time Truedy took to answer").publishPercentileHistogram()
-                .register(meters).record(latency);
+        latency(meters).record(latency);
         if (contactsAccepted > 0) {
-            Counter.builder("loader_contacts_accepted").description("Contacts Truedy accepted")
-                    .register(meters).increment(contactsAccepted);
+            contactsAccepted(meters).increment(contactsAccepted);
         }
     }
 

@@ -38,6 +38,7 @@ public final class FileLedger {
     private final CsvOutput warningRows;
     private final int round;
     private final int maxRounds;
+    private final boolean replayedRetriesWritten;
     private final Map<String, Long> reasons = new TreeMap<>();
     private final Map<String, Long> warningReasons = new TreeMap<>();
     private final List<BatchReport> batches = new ArrayList<>();
@@ -59,9 +60,13 @@ public final class FileLedger {
      * @param warningsFile      where rows sent with a warning are listed
      * @param round             the file's re-drive round (0 for a file dropped by people)
      * @param maxRounds         {@code loader.retry.max-rounds}: from this round on, rows are not retried again
+     * @param replayedRetriesWritten true when the retry rows of batches settled before (a file that grew
+     *                          after it was archived) are in a retry file already, and are only counted
      */
     public FileLedger(String file, Instant startedAt, List<String> header, int batchCallIdColumn,
-                      Path rejectedFile, Path retryFile, Path warningsFile, int round, int maxRounds) {
+                      Path rejectedFile, Path retryFile, Path warningsFile, int round, int maxRounds,
+                      boolean replayedRetriesWritten) {
+        this.replayedRetriesWritten = replayedRetriesWritten;
         this.round = round;
         this.maxRounds = maxRounds;
         this.file = file;
@@ -109,8 +114,12 @@ public final class FileLedger {
         warnings++;
     }
 
-    /** Writes down what the API made of a batch, for each of its rows. */
-    public synchronized void settle(Batch batch, BatchOutcome outcome, int attempts) {
+    /**
+     * Writes down what the API made of a batch, or of a part of one, for each of its rows.
+     *
+     * @param replayed the outcome was kept in the journal from an earlier load of the file
+     */
+    public synchronized void settle(Batch batch, BatchOutcome outcome, int attempts, boolean replayed) {
         switch (outcome.disposition()) {
             case ACCEPTED -> {
                 accepted += batch.size();
@@ -121,6 +130,8 @@ public final class FileLedger {
                 if (round >= maxRounds) {
                     batch.items().forEach(item -> reject(item.row(), RejectReason.RETRY_EXHAUSTED,
                             "still not sent after " + round + " re-drive rounds: " + outcome.detail()));
+                } else if (replayed && replayedRetriesWritten) {
+                    pendingRetry += batch.size();
                 } else {
                     batch.items().forEach(this::retry);
                 }
@@ -134,13 +145,26 @@ public final class FileLedger {
         Path rejectedFile = rejectedRows.commit();
         Path retryFile = retryRows.commit();
         Path warningsFile = warningRows.commit();
-        batches.sort(Comparator.comparingInt(BatchReport::batch)); // senders settle batches in any order
         return new FileReport(file, null, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons),
                 new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),
                         pathOrNull(warningsFile)),
-                List.copyOf(batches));
+                numberedParts());
+    }
+
+    /** The batches in order (senders settle them in any order); a batch settled in parts has them numbered. */
+    private List<BatchReport> numberedParts() {
+        batches.sort(Comparator.comparingInt(BatchReport::batch).thenComparingLong(BatchReport::firstRow));
+        List<BatchReport> numbered = new ArrayList<>(batches.size());
+        for (int i = 0; i < batches.size(); i++) {
+            BatchReport entry = batches.get(i);
+            boolean parted = i > 0 && batches.get(i - 1).batch() == entry.batch()
+                    || i + 1 < batches.size() && batches.get(i + 1).batch() == entry.batch();
+            int part = parted && i > 0 && numbered.get(i - 1).batch() == entry.batch() ? numbered.get(i - 1).part() + 1 : 1;
+            numbered.add(parted ? entry.withPart(part) : entry);
+        }
+        return numbered;
     }
 
     /** The row's original values, then row number, reason code and detail. */
@@ -168,8 +192,8 @@ public final class FileLedger {
 
     private static BatchReport report(Batch batch, BatchOutcome outcome, int attempts) {
         ApiCounts counts = outcome.counts();
-        return new BatchReport(batch.sequence(), batch.batchCallId(), batch.firstRow(), batch.lastRow(), batch.size(),
-                attempts,
+        return new BatchReport(batch.sequence(), null, batch.batchCallId(), batch.firstRow(), batch.lastRow(),
+                batch.size(), attempts,
                 outcome.httpStatus(), outcome.requestId(), outcome.disposition().name().toLowerCase(),
                 outcome.reason() == null ? null : outcome.reason().code(),
                 counts.added(), counts.failed(), counts.duplicatesSkipped(), counts.invalidSkipped(),

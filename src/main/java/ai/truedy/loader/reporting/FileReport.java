@@ -3,13 +3,17 @@ package ai.truedy.loader.reporting;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The report written for each file, {@code done/<stem>.report.json}. Every row is in exactly one of
  * {@code accepted}, {@code rejected} and {@code pending_retry}: {@code rows == accepted + rejected + pending_retry}.
  * {@code warnings} counts rows sent with something left out (an invalid email, an extension); they
  * are counted in {@code accepted} (or wherever their batch went) as well. {@code duplicate_of} names
- * the earlier file with the same content, when this one was not sent again.
+ * the earlier file with the same content, when this one was not sent again. Every key is always
+ * there, null when it does not apply; {@code schemas/report.schema.json} in the jar describes them.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record FileReport(
         String file,
         String duplicateOf,
@@ -32,12 +36,20 @@ public record FileReport(
     }
 
     /** Where the file's rows went. Null entries mean no such file was needed. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Outputs(String original, String report, String rejected, String retry, String warnings) {
     }
 
-    /** One batch: what became of it after {@code attempts} requests (0 when it was settled unsent). */
+    /**
+     * One batch: what became of it after {@code attempts} requests (0 when it was settled unsent).
+     * A batch settled in pieces (halved after a 413, or partly settled before the file was read
+     * again) has an entry per piece, numbered by {@code part}; {@code part} is null for a batch
+     * settled whole. Every entry has every key: what no answer said is null.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record BatchReport(
             int batch,
+            Integer part,
             String batchCallId,
             long firstRow,
             long lastRow,
@@ -53,5 +65,10 @@ public record FileReport(
             Integer invalidSkipped,
             Integer totalContacts,
             String detail) {
+
+        BatchReport withPart(int number) {
+            return new BatchReport(batch, number, batchCallId, firstRow, lastRow, contacts, attempts, httpStatus,
+                    requestId, outcome, reason, added, failed, duplicatesSkipped, invalidSkipped, totalContacts, detail);
+        }
     }
 }

@@ -1,16 +1,23 @@
 package ai.truedy.loader.reporting;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import ai.truedy.loader.LoaderRun;
 import ai.truedy.loader.LoaderStoppedException;
 import ai.truedy.loader.intake.FileIntake;
+import ai.truedy.loader.intake.ReadContent;
+import ai.truedy.loader.intake.ReadyMarker;
+import ai.truedy.loader.intake.RetryRound;
+import ai.truedy.loader.intake.SourceRow;
 import ai.truedy.loader.state.FileJournal;
+import ai.truedy.loader.state.FileJournals;
 import ai.truedy.loader.intake.FileLoad;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.observability.LoaderMetrics;
@@ -33,6 +40,7 @@ public final class FileReports {
     public static final String WARNINGS = ".warnings.csv";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReports.class);
+    private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(5);
 
     private final ObjectWriter json;
     private final FileIntake intake;
@@ -40,9 +48,17 @@ public final class FileReports {
     private final Path done;
     private final Path error;
     private final LoaderMetrics metrics;
+    private final Consumer<FileJournal> archived;
+    private final ReadyMarker marker;
 
+    /**
+     * @param archived told of each file archived in done/, by its journal (the settle watch)
+     * @param marker   the ready markers, removed with their files
+     */
     public FileReports(ObjectWriter json, FileIntake intake, LoaderRun run, Path done, Path error,
-                       LoaderMetrics metrics) {
+                       LoaderMetrics metrics, Consumer<FileJournal> archived, ReadyMarker marker) {
+        this.marker = marker;
+        this.archived = archived;
         this.metrics = metrics;
         this.json = json;
         this.intake = intake;
@@ -54,10 +70,15 @@ public final class FileReports {
     /** Every row is settled: the report goes to done/ and so does the original. */
     public void complete(Exchange exchange) throws IOException {
         FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
+        if (load.inFlight().failure() != null) {
+            throw load.inFlight().failure();
+        }
         if (load.inFlight().isCutShort()) {
             throw new LoaderStoppedException(load.file().relativePath() + " stays in the inbox: "
                     + load.journal().settledCount() + " batches are journaled, the rest is sent at the next start");
         }
+        ReadContent content = load.source().content();
+        SourceRow lastRow = content.endsWithLine() ? null : load.source().lastRow();
         load.source().close();
         load.contacts().close();
         IntakeFile file = load.file();
@@ -69,8 +90,12 @@ public final class FileReports {
                     file.relativePath(), report.rows(), report.accepted(), report.rejected(), report.pendingRetry());
         }
         AtomicFiles.write(reportFile, out -> json.writeValue(out, report));
-        load.journal().complete(new FileJournal.Done(reportFile.toString(), report.finishedAt()));
-        exchange.setProperty(ARCHIVE_TO, original.toString());
+        FileJournal.Tail tail = lastRow == null ? null : new FileJournal.Tail(lastRow.number(), List.of(lastRow.values()));
+        load.journal().complete(new FileJournal.Done(reportFile.toString(), report.finishedAt(), original.toString(),
+                content.length(), content.headSha256(), tail),
+                FileJournals.key(content.digest(), file.path(), RetryRound.of(file.path().getFileName().toString()).round() > 0));
+        archiveTo(exchange, file, original);
+        archived.accept(load.journal());
         run.fileLoaded(report);
         metrics.rows("accepted", null, report.accepted());
         report.reasons().forEach((reason, count) -> metrics.rows("rejected", reason, count));
@@ -95,7 +120,7 @@ public final class FileReports {
                 new FileReport.ApiTotals(0, 0, 0, 0),
                 new FileReport.Outputs(original.toString(), reportFile.toString(), null, null, null), List.of());
         AtomicFiles.write(reportFile, json.writeValueAsBytes(report));
-        exchange.setProperty(ARCHIVE_TO, original.toString());
+        archiveTo(exchange, file, original);
         run.fileLoaded(report);
         LOG.info("Skipped {}: same content as {} (report {}), loaded at {} -> {}", file.relativePath(),
                 earlier.previousStart().file(), earlier.previousDone().report(), earlier.previousDone().finishedAt(),
@@ -110,6 +135,7 @@ public final class FileReports {
     public void stopped(Exchange exchange) throws IOException {
         FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
         if (load != null) {
+            load.journal().stopped();
             load.close();
         }
         run.fileStopped();
@@ -135,6 +161,28 @@ public final class FileReports {
         moveToError(exchange, file, "unexpected error: " + cause);
     }
 
+    /** Where the file endpoint moves the original when the exchange completes; its ready marker goes now. */
+    private void archiveTo(Exchange exchange, IntakeFile file, Path original) throws IOException {
+        exchange.setProperty(ARCHIVE_TO, original.toString());
+        marker.remove(file.path());
+    }
+
+    /**
+     * The batches already handed to senders are settled before the file's outputs are written (not
+     * longer than {@link #SETTLE_AT_MOST}, should a failure have lost one).
+     */
+    private static void awaitSent(FileLoad load) throws IOException {
+        try {
+            if (!load.inFlight().awaitAllSettled(SETTLE_AT_MOST)) {
+                LOG.error("{}: batches handed to the senders were not settled within {}; the error file counts"
+                        + " only those that were", load.file().relativePath(), SETTLE_AT_MOST);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the batches in flight were settled");
+        }
+    }
+
     private void moveToError(Exchange exchange, IntakeFile file, String reason) throws IOException {
         Path original = error.resolve(file.archiveName());
         FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
@@ -143,13 +191,14 @@ public final class FileReports {
             record = new FileError(file.relativePath(), reason, Instant.now().toString(), 0, 0, 0, 0,
                     new FileReport.Outputs(original.toString(), null, null, null, null));
         } else {
+            awaitSent(load);
             load.close();
             FileReport partial = load.ledger().close(Instant.now(), original.toString(), null);
             record = new FileError(file.relativePath(), reason, partial.finishedAt(), partial.rows(),
                     partial.accepted(), partial.rejected(), partial.pendingRetry(), partial.outputs());
         }
         AtomicFiles.write(error.resolve(file.stem() + ERROR), json.writeValueAsBytes(record));
-        exchange.setProperty(ARCHIVE_TO, original.toString());
+        archiveTo(exchange, file, original);
         run.fileFailed();
     }
 }

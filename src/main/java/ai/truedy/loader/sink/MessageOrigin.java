@@ -72,7 +72,7 @@ final class MessageOrigin implements BatchOrigin {
     }
 
     @Override
-    public synchronized void settled(Batch batch, BatchOutcome outcome, int attempts) {
+    public synchronized void settled(Batch batch, BatchOutcome outcome, int attempts, boolean replayed) {
         switch (outcome.disposition()) {
             case ACCEPTED -> accepted += batch.size();
             case REJECTED -> batch.items().forEach(item -> reject(item.row(), outcome.reason(), outcome.detail()));

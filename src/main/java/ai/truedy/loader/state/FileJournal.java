@@ -5,22 +5,24 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The journal of one file, {@code <loader.state>/files/<sha256>.journal}: one JSON line when the
- * file starts, one per batch as soon as its outcome is final, one when the file is done. Each line
- * is handed to the operating system before the batch counts as settled, so after a crash (even
- * {@code kill -9}) a restart resumes the file and sends only the batches that were not settled.
- * A done journal is also the memory of a file already loaded, for the duplicate window.
+ * file starts, one per batch as soon as its outcome is final, one when the file is done, and one
+ * at each restart, graceful stop and growth after archiving. Each line is handed to the operating
+ * system before the batch counts as settled, so after a crash (even {@code kill -9}) a restart
+ * resumes the file and sends only the batches that were not settled. A done journal is also the
+ * memory of a file already loaded, for the duplicate window, and of the size and first bytes its
+ * archived original had, for the settle watch.
  */
 public final class FileJournal implements Closeable {
 
@@ -30,79 +32,140 @@ public final class FileJournal implements Closeable {
         NEW,
         /** Interrupted: load it again, skipping the batches already settled. */
         RESUME,
+        /** Loaded, archived, then it grew: read it again, sending only the rows past what was settled. */
+        EXTEND,
         /** Loaded already within the duplicate window: do not send it again. */
         DUPLICATE
     }
 
-    /** The first line: where the file's outputs go, so that a resumed file keeps them. */
-    public record Start(String file, String stem, String retryFile, String startedAt) {
+    /** The first line: where the file's outputs go, so that a resumed file keeps them; size is what was hashed for the key. */
+    public record Start(String file, String stem, String retryFile, String startedAt, Long size) {
     }
 
-    /** The last line. */
-    public record Done(String report, String finishedAt) {
+    /**
+     * The last line of a load.
+     *
+     * @param archived   where the original was moved
+     * @param size       its length when it was archived
+     * @param headSha256 SHA-256 of its first bytes then, to tell growth from a rewrite
+     * @param tail       its last row when that row had no line break: it may have been cut
+     */
+    public record Done(String report, String finishedAt, String archived, Long size, String headSha256, Tail tail) {
+    }
+
+    /** A last row read without a line break after it, as it was read. */
+    public record Tail(long row, List<String> values) {
+    }
+
+    /** A restart found the file interrupted; {@code afterCrash} when it was not stopped gracefully. */
+    record Resumed(String at, boolean afterCrash) {
+    }
+
+    /** The file was left in the inbox on purpose: a graceful stop, or it was set aside. */
+    record Stopped(String at) {
+    }
+
+    /** The archived original grew: it is read again. */
+    record Regrown(String at, long size) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Line(Start start, SettledBatch batch, Done done) {
+    record Line(Start start, SettledBatch batch, Done done, Resumed resumed, Stopped stopped, Regrown regrown) {
+        static Line of(Object part) {
+            return new Line(part instanceof Start s ? s : null, part instanceof SettledBatch b ? b : null,
+                    part instanceof Done d ? d : null, part instanceof Resumed r ? r : null,
+                    part instanceof Stopped s ? s : null, part instanceof Regrown g ? g : null);
+        }
     }
 
-    private final Path path;
+    private volatile Path path;
     private final ObjectMapper json;
-    private final Start start;
-    private final Done done;
-    private final Map<String, SettledBatch> settled = new ConcurrentHashMap<>();
+    private final JournalHistory history;
+    private final Runnable onChange;
     private OutputStream out;
     private int recorded;
 
-    FileJournal(Path path, ObjectMapper json, Start start, Map<String, SettledBatch> settled, Done done) {
+    FileJournal(Path path, ObjectMapper json, JournalHistory history, Runnable onChange) {
         this.path = path;
         this.json = json;
-        this.start = start;
-        this.done = done;
-        this.settled.putAll(settled);
+        this.history = history;
+        this.onChange = onChange;
+    }
+
+    Path path() {
+        return path;
     }
 
     public Status status(Duration duplicateWindow) {
-        if (start == null) {
-            return Status.NEW;
-        }
-        if (done == null) {
-            return Status.RESUME;
-        }
-        boolean recent = Instant.parse(done.finishedAt()).isAfter(Instant.now().minus(duplicateWindow));
-        return recent && !duplicateWindow.isZero() ? Status.DUPLICATE : Status.NEW;
+        return history.status(duplicateWindow);
     }
 
     /** How the file was started the last time (null for a new file). */
     public Start previousStart() {
-        return start;
+        return history.start();
     }
 
     /** How the file was finished the last time (null if it was not). */
     public Done previousDone() {
-        return done;
+        return history.done();
+    }
+
+    /** Restarts in a row that found the file interrupted by a crash, with no batch settled since. */
+    public int crashesWithoutProgress() {
+        return history.crashesWithoutProgress();
+    }
+
+    /** Whether the last load ended with a graceful stop (or the file was set aside), not a crash. */
+    public boolean stoppedOnPurpose() {
+        return history.stoppedOnPurpose();
     }
 
     /** Starts the journal afresh for a new load of the file. */
     public synchronized void begin(Start start) throws IOException {
         out = new FileOutputStream(path.toFile(), false);
-        settled.clear();
-        append(new Line(start, null, null));
+        append(start);
+        onChange.run();
     }
 
-    /** Goes on with the journal of an interrupted load. */
-    public synchronized void resume() throws IOException {
+    /** Goes on with the journal of an interrupted load, or of a file that grew. */
+    public synchronized void resume(boolean afterCrash) throws IOException {
         out = new FileOutputStream(path.toFile(), true);
+        append(new Resumed(Instant.now().toString(), afterCrash));
+    }
+
+    /** The file is left in the inbox on purpose: the next start does not count it as a crash. */
+    public synchronized void stopped() throws IOException {
+        boolean open = out != null;
+        if (!open) {
+            out = new FileOutputStream(path.toFile(), true);
+        }
+        append(new Stopped(Instant.now().toString()));
+        if (!open) {
+            close();
+        }
+    }
+
+    /** The archived original grew to {@code size}: the next pick-up reads it again. */
+    public synchronized void regrown(long size) throws IOException {
+        out = new FileOutputStream(path.toFile(), true);
+        append(new Regrown(Instant.now().toString(), size));
+        close();
+        onChange.run();
     }
 
     /** Batches settled so far: before a restart, and in this load. */
     public synchronized int settledCount() {
-        return settled.size() + recorded;
+        return history.settledCount() + recorded;
     }
 
-    /** The outcome of a batch settled before a restart, if it was. */
-    public Optional<SettledBatch> settledBefore(int batch, long firstRow, long lastRow) {
-        return Optional.ofNullable(settled.get(SettledBatch.key(batch, firstRow, lastRow)));
+    /** The parts of a batch settled before a restart (or before the file grew), oldest first. */
+    public List<SettledBatch> settledBefore(String batchCallId, int batch, long firstRow, long lastRow) {
+        return history.settledWithin(batchCallId, batch, firstRow, lastRow);
+    }
+
+    /** Whether a row was in a batch settled before (of any batch call). */
+    public boolean settledBefore(long row) {
+        return history.covers(row);
     }
 
     /**
@@ -110,14 +173,24 @@ public final class FileJournal implements Closeable {
      * the outcomes read back from an earlier load are kept in memory, not the ones written now.
      */
     public synchronized void record(SettledBatch batch) {
-        append(new Line(null, batch, null));
+        append(batch);
         recorded++;
     }
 
-    /** The file is done: its outputs are in place. */
-    public synchronized void complete(Done done) {
-        append(new Line(null, null, done));
+    /**
+     * The file is done: its outputs are in place. The journal is then known by {@code key}, the
+     * SHA-256 of everything that was read, which differs from the key it was opened with when the
+     * file grew while it was read.
+     */
+    public synchronized void complete(Done done, String key) throws IOException {
+        append(done);
         close();
+        Path target = path.resolveSibling(key + ".journal");
+        if (!target.equals(path)) {
+            Files.move(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            path = target;
+        }
+        onChange.run();
     }
 
     @Override
@@ -132,14 +205,17 @@ public final class FileJournal implements Closeable {
         }
     }
 
-    private void append(Line line) {
+    private void append(Object part) {
         try {
-            byte[] bytes = json.writeValueAsBytes(line);
+            byte[] bytes = json.writeValueAsBytes(Line.of(part));
             byte[] withNewline = new byte[bytes.length + 1];
             System.arraycopy(bytes, 0, withNewline, 0, bytes.length);
             withNewline[bytes.length] = '\n';
             out.write(withNewline);
             out.flush();
+            if (!(part instanceof SettledBatch)) {
+                history.add(Line.of(part)); // the outcomes written now are not kept in memory
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + path, e);
         }

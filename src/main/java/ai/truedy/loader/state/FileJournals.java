@@ -2,18 +2,17 @@ package ai.truedy.loader.state;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -22,7 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the journal of a file by the SHA-256 of its bytes, so the same content is known whatever
  * its name or folder. A re-driven retry file is known by its name too, since two rounds may hold
- * the same rows. Journals of files done longer ago than the duplicate window are forgotten at start.
+ * the same rows. A file that grew since its journal was started (a copy that was still being
+ * written, an archived original that grew) is found by its path and the hash of the bytes its
+ * journal was keyed on. Journals of files done longer ago than the duplicate window are forgotten
+ * at start.
  */
 public final class FileJournals {
 
@@ -32,6 +34,8 @@ public final class FileJournals {
     private final Path scratch;
     private final Duration duplicateWindow;
     private final ObjectMapper json;
+    /** Journals of files that are not done (interrupted, or grown after archiving), by their path in the inbox. */
+    private final Map<String, Path> unfinished = new ConcurrentHashMap<>();
 
     public FileJournals(Path stateFolder, Duration duplicateWindow, ObjectMapper json) throws IOException {
         this.folder = Files.createDirectories(stateFolder.resolve("files"));
@@ -57,75 +61,108 @@ public final class FileJournals {
     /**
      * The journal of a file as it is now.
      *
-     * @param byName true for a re-driven retry file, which is known by its name as well as its content
+     * @param byName       true for a re-driven retry file, which is known by its name as well as its content
+     * @param relativePath the file's path in the inbox, under which a journal of its earlier, shorter content is found
      */
-    public FileJournal of(Path file, boolean byName) throws IOException {
-        return read(folder.resolve(key(file, byName) + ".journal"));
+    public FileJournal of(Path file, boolean byName, String relativePath) throws IOException {
+        long size = Files.size(file);
+        Path exact = folder.resolve(key(FileDigests.ofPrefix(file, size), file, byName) + ".journal");
+        if (Files.exists(exact)) {
+            return read(exact);
+        }
+        Path earlier = unfinished.get(relativePath);
+        if (earlier != null && Files.exists(earlier)) {
+            FileJournal journal = read(earlier);
+            Long hashed = hashedLength(journal);
+            if (hashed != null && hashed <= size
+                    && earlier.equals(folder.resolve(key(FileDigests.ofPrefix(file, hashed), file, byName) + ".journal"))) {
+                return journal;
+            }
+        }
+        return read(exact);
     }
 
-    /** Deletes the journals of files done longer ago than the duplicate window. */
-    public void forgetExpired() throws IOException {
-        Instant before = Instant.now().minus(duplicateWindow);
+    /** The key a journal is renamed to when its file is done: the digest of everything read. */
+    public static String key(MessageDigest contentRead, Path file, boolean byName) {
+        MessageDigest digest = contentRead;
+        if (byName) {
+            digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return FileDigests.hex(digest.digest());
+    }
+
+    /**
+     * Reads every journal once at start: forgets those of files done longer ago than the duplicate
+     * window, remembers the unfinished ones by path, and returns the done ones finished within
+     * {@code watchWindow}, for the settle watch.
+     */
+    public List<FileJournal> scanAtStart(Duration watchWindow) throws IOException {
+        Instant forgetBefore = Instant.now().minus(duplicateWindow);
+        Instant watchFrom = Instant.now().minus(watchWindow);
+        List<FileJournal> recentlyDone = new ArrayList<>();
         int forgotten = 0;
         try (DirectoryStream<Path> journals = Files.newDirectoryStream(folder, "*.journal")) {
-            for (Path journal : journals) {
-                FileJournal.Done done = read(journal).previousDone();
-                if (done != null && Instant.parse(done.finishedAt()).isBefore(before)) {
-                    Files.deleteIfExists(journal);
+            for (Path path : journals) {
+                FileJournal journal = read(path);
+                FileJournal.Done done = journal.previousDone();
+                FileJournal.Status status = journal.status(duplicateWindow);
+                if (status == FileJournal.Status.RESUME || status == FileJournal.Status.EXTEND) {
+                    continue; // read() has indexed it
+                }
+                Instant finished = done == null ? null : Instant.parse(done.finishedAt());
+                if (finished != null && finished.isBefore(forgetBefore) && finished.isBefore(watchFrom)) {
+                    Files.deleteIfExists(path);
                     forgotten++;
+                } else if (finished != null && finished.isAfter(watchFrom)) {
+                    recentlyDone.add(journal);
                 }
             }
         }
         if (forgotten > 0) {
             LOG.info("Forgot {} files loaded more than {} ago", forgotten, duplicateWindow);
         }
+        return recentlyDone;
+    }
+
+    private static Long hashedLength(FileJournal journal) {
+        if (journal.previousDone() != null) {
+            return journal.previousDone().size();
+        }
+        return journal.previousStart() == null ? null : journal.previousStart().size();
     }
 
     /** Reads a journal, up to a line the process died while writing (that batch was not settled). */
-    private FileJournal read(Path journal) throws IOException {
-        FileJournal.Start start = null;
-        FileJournal.Done done = null;
-        Map<String, SettledBatch> settled = new HashMap<>();
-        if (Files.exists(journal)) {
-            try (BufferedReader lines = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+    private FileJournal read(Path path) throws IOException {
+        JournalHistory history = new JournalHistory();
+        if (Files.exists(path)) {
+            try (BufferedReader lines = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                 String text;
                 while ((text = lines.readLine()) != null) {
-                    FileJournal.Line line;
                     try {
-                        line = json.readValue(text, FileJournal.Line.class);
+                        history.add(json.readValue(text, FileJournal.Line.class));
                     } catch (IOException halfWritten) {
                         break;
-                    }
-                    if (line.start() != null) {
-                        start = line.start();
-                    } else if (line.batch() != null) {
-                        settled.put(line.batch().key(), line.batch());
-                    } else if (line.done() != null) {
-                        done = line.done();
                     }
                 }
             }
         }
-        return new FileJournal(journal, json, start, settled, done);
+        FileJournal[] journal = new FileJournal[1];
+        journal[0] = new FileJournal(path, json, history, () -> index(journal[0]));
+        index(journal[0]);
+        return journal[0];
     }
 
-    private static String key(Path file, boolean byName) throws IOException {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    /** Keeps the path index in step with the journal's state. */
+    private void index(FileJournal journal) {
+        FileJournal.Start start = journal.previousStart();
+        if (start == null) {
+            return;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                sha256.update(buffer, 0, read);
-            }
+        FileJournal.Status status = journal.status(duplicateWindow);
+        if (status == FileJournal.Status.RESUME || status == FileJournal.Status.EXTEND) {
+            unfinished.put(start.file(), journal.path());
+        } else {
+            unfinished.remove(start.file()); // a path holds one file at a time
         }
-        if (byName) {
-            sha256.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(sha256.digest());
     }
 }

@@ -115,12 +115,14 @@ public final class LoaderFixture {
         }
     }
 
+    /** A report in done/, checked against the published schema. */
     public JsonNode report(String stem) throws IOException {
-        return new ObjectMapper().readTree(done.resolve(stem + ".report.json").toFile());
+        return ReportSchemas.validated(done.resolve(stem + ".report.json"));
     }
 
+    /** An error file in error/, checked against the published schema. */
     public JsonNode errorReport(String stem) throws IOException {
-        return new ObjectMapper().readTree(error.resolve(stem + ".error.json").toFile());
+        return ReportSchemas.validated(error.resolve(stem + ".error.json"));
     }
 
     public List<Map<String, String>> rejectedRows(String stem) throws IOException {

@@ -26,19 +26,26 @@ public final class LoaderProcess {
     /** Starts the jar with --once, the fixture's folders and the given settings as -D options. */
     public static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings)
             throws IOException {
-        return start(folders, work, logName, settings, true);
+        return start(folders, work, logName, settings, true, List.of());
+    }
+
+    /** Starts the jar with --once and JVM options such as {@code -Xmx256m}. */
+    public static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings,
+                                      List<String> jvmOptions) throws IOException {
+        return start(folders, work, logName, settings, true, jvmOptions);
     }
 
     /** Starts the jar as a service, watching the inbox until it is stopped. */
     public static LoaderProcess startService(LoaderFixture folders, Path work, String logName,
                                              Map<String, String> settings) throws IOException {
-        return start(folders, work, logName, settings, false);
+        return start(folders, work, logName, settings, false, List.of());
     }
 
     private static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings,
-                                       boolean once) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                       boolean once, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Dloader.inbox=" + folders.inbox, "-Dloader.done=" + folders.done,
                 "-Dloader.error=" + folders.error, "-Dloader.retry=" + folders.retry,
                 "-Dloader.state=" + work.resolve("state")));
