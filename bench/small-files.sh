@@ -3,6 +3,7 @@
 # packaged jar --once against the fast stand-in; prints how long until all are done and reported.
 #
 #   bench/small-files.sh [FILES] [ROWS]     default: 1000 files of 10 rows
+#   FRESH=1 bench/small-files.sh            the files as just written (each waits for loader.settle-time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILES=${1:-1000}
@@ -19,7 +20,7 @@ for f in $(seq "$FILES"); do
   { echo "phone,first_name"; for r in $(seq "$ROWS"); do printf '+1646%03d%04d,P%d\n' "$((f % 1000))" "$r" "$f"; done; } \
       > "$WORK/inbox/bc_bench/list-$f.csv"
 done
-touch -d '1 minute ago' "$WORK"/inbox/bc_bench/*.csv
+[ "${FRESH:-0}" = 1 ] || touch -d '1 minute ago' "$WORK"/inbox/bc_bench/*.csv
 
 java -cp "$CP" StandIn "$WORK/port" 0 > "$WORK/stand-in.log" 2>&1 &
 STAND_IN=$!

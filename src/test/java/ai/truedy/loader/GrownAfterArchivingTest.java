@@ -26,19 +26,10 @@ class GrownAfterArchivingTest extends LoaderTest {
 
     @Test
     void rows_appended_to_an_archived_original_are_sent_once_and_the_report_covers_the_whole_file() throws Exception {
-        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
-        quickToSettle();
         String first = "phone,first_name\n+12127361000,Ann\n+1212736";
         String rest = "1001,Bob\n+12127361002,Cy\n";
-        try (LoaderFixture.RunningLoader service = loader.startService()) {
-            loader.drop("bc_1/list.csv", first);
-            awaitArchived("list.csv", first.length());
-            assertThat(loader.report("list").path("rejected").asInt()).as("the cut row, read as it was").isEqualTo(1);
-
-            Files.writeString(loader.done.resolve("list.csv"), rest, StandardOpenOption.APPEND);
-            await().atMost(Duration.ofSeconds(30)).until(() -> loader.report("list").path("rows").asInt() == 3
-                    && Files.exists(loader.done.resolve("list.csv")));
-        }
+        JsonNode firstReport = appendAfterArchiving(first, rest);
+        assertThat(firstReport.path("rejected").asInt()).as("the cut row, read as it was").isEqualTo(1);
 
         JsonNode report = loader.report("list");
         assertThat(report.path("accepted").asInt()).isEqualTo(3);
@@ -52,18 +43,7 @@ class GrownAfterArchivingTest extends LoaderTest {
 
     @Test
     void a_cut_last_row_that_was_sent_and_is_completed_differently_is_rejected_not_sent_twice() throws Exception {
-        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
-        quickToSettle();
-        String first = "phone,first_name\n+12127361000,Ann\n+12127361001,Bo";
-        String rest = "b Smith\n+12127361002,Cy\n";
-        try (LoaderFixture.RunningLoader service = loader.startService()) {
-            loader.drop("bc_1/list.csv", first);
-            awaitArchived("list.csv", first.length());
-
-            Files.writeString(loader.done.resolve("list.csv"), rest, StandardOpenOption.APPEND);
-            await().atMost(Duration.ofSeconds(30)).until(() -> loader.report("list").path("rows").asInt() == 3
-                    && Files.exists(loader.done.resolve("list.csv")));
-        }
+        appendAfterArchiving("phone,first_name\n+12127361000,Ann\n+12127361001,Bo", "b Smith\n+12127361002,Cy\n");
 
         assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361000", "+12127361001", "+12127361002");
         List<Map<String, String>> rejected = loader.rejectedRows("list");
@@ -77,13 +57,26 @@ class GrownAfterArchivingTest extends LoaderTest {
         assertThat(report.path("rejected").asInt()).isEqualTo(1);
     }
 
-    private void quickToSettle() {
+    /**
+     * Drops {@code first} as a finished file, waits until it is archived with its report (returned),
+     * then appends {@code rest} to the original in done/, as a writer that stalled goes on, and
+     * waits until the file's report covers its three rows.
+     */
+    private JsonNode appendAfterArchiving(String first, String rest) throws Exception {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
         loader.with("loader.read-lock-min-age", "200ms").with("loader.settle-time", "1s");
-    }
+        Path archived = loader.done.resolve("list.csv");
+        JsonNode firstReport;
+        try (LoaderFixture.RunningLoader service = loader.startService()) {
+            loader.drop("bc_1/list.csv", first);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(archived) && Files.size(archived) == first.length()
+                    && Files.exists(loader.done.resolve("list.report.json")));
+            firstReport = loader.report("list");
 
-    private void awaitArchived(String name, long size) {
-        Path archived = loader.done.resolve(name);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(archived) && Files.size(archived) == size
-                && Files.exists(loader.done.resolve(name.replace(".csv", ".report.json"))));
+            Files.writeString(archived, rest, StandardOpenOption.APPEND);
+            await().atMost(Duration.ofSeconds(30)).until(() -> loader.report("list").path("rows").asInt() == 3
+                    && Files.exists(archived));
+        }
+        return firstReport;
     }
 }

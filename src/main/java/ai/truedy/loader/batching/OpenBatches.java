@@ -23,7 +23,7 @@ public final class OpenBatches {
 
     public OpenBatches(int batchSize) {
         this.batchSize = batchSize;
-        this.maxHeld = Math.max(10_000, 2 * batchSize);
+        this.maxHeld = Math.max(50_000, 2 * batchSize);
     }
 
     /**

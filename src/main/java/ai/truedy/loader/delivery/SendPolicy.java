@@ -53,7 +53,8 @@ public final class SendPolicy {
         BatchDelivery delivery = delivery(exchange);
         Batch first = delivery.batch();
         BatchOrigin origin = origin(exchange);
-        if (delivery.takeJournalCheck() && replay(exchange, origin.settledBefore(first))) {
+        if (delivery.takeJournalCheck() && EarlierOutcomes.replay(delivery, origin, origin.settledBefore(first))) {
+            exchange.getMessage().setBody(null);
             origin.sendOrder().taken(first.sequence());
             return;
         }
@@ -207,17 +208,8 @@ public final class SendPolicy {
                         "HTTP 422: " + fault + (outcome.requestId() == null ? "" : " (request " + outcome.requestId() + ")"));
             }
         }
-        rejectByName(origin(exchange), batch.items(), refused);
+        EarlierOutcomes.rejectByName(origin(exchange), batch.items(), refused);
         delivery.narrowTo(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(rest)), refused);
-    }
-
-    private static void rejectByName(BatchOrigin origin, List<Ready> items, Map<Long, String> refused) {
-        for (Ready item : items) {
-            String reason = refused.get(item.row().number());
-            if (reason != null) {
-                origin.rejectedByApi(item, reason);
-            }
-        }
     }
 
     /**
@@ -235,44 +227,6 @@ public final class SendPolicy {
                 origin(exchange).name(), batch.sequence(), batch.firstRow(), batch.lastRow(), batch.batchCallId(),
                 batch.size());
         delivery.halve();
-    }
-
-    /**
-     * Before the first try: the parts of the batch settled before a restart (or before the file
-     * grew) get the outcome the journal kept, and are not sent again; the rest is sent.
-     *
-     * @return true when no row is left to send
-     */
-    private boolean replay(Exchange exchange, List<SettledBatch> earlier) {
-        if (earlier.isEmpty()) {
-            return false;
-        }
-        BatchDelivery delivery = delivery(exchange);
-        BatchOrigin origin = origin(exchange);
-        Batch batch = delivery.batch();
-        List<Ready> rest = new ArrayList<>(batch.items());
-        for (SettledBatch part : earlier) {
-            List<Ready> covered = rest.stream().filter(item -> part.covers(item.row().number())).toList();
-            rest.removeAll(covered);
-            rejectByName(origin, covered, part.apiRejections());
-            List<Ready> settled = covered.stream()
-                    .filter(item -> !part.apiRejections().containsKey(item.row().number())).toList();
-            if (Integer.valueOf(404).equals(part.outcome().httpStatus())) {
-                origin.notFound(batch.batchCallId());
-            }
-            if (!settled.isEmpty()) {
-                origin.settled(new Batch(batch.batchCallId(), batch.sequence(), settled), part.outcome(),
-                        part.attempts(), true);
-            }
-        }
-        if (!rest.isEmpty()) {
-            delivery.sendOnly(new Batch(batch.batchCallId(), batch.sequence(), List.copyOf(rest)));
-            return false;
-        }
-        exchange.getMessage().setBody(null);
-        delivery.settled();
-        origin.delivered(delivery.whole());
-        return true;
     }
 
     /** Settles the part being sent: remembered first, then counted; then the next part, if a 413 split the batch. */
