@@ -2,6 +2,7 @@ package ai.truedy.loader.reporting;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,10 @@ import ai.truedy.loader.state.FileJournals;
 import ai.truedy.loader.intake.FileLoad;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.observability.LoaderMetrics;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,7 @@ public final class FileReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReports.class);
     private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(5);
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private final ObjectWriter json;
     private final FileIntake intake;
@@ -89,6 +94,8 @@ public final class FileReports {
             LOG.error("{}: rows do not add up ({} rows, {} accepted, {} rejected, {} pending retry); this is a bug",
                     file.relativePath(), report.rows(), report.accepted(), report.rejected(), report.pendingRetry());
         }
+        boolean countedBefore = load.journal().isRegrown() && Files.exists(reportFile);
+        JsonNode counted = countedBefore ? READER.readTree(reportFile.toFile()) : null;
         AtomicFiles.write(reportFile, out -> json.writeValue(out, report));
         FileJournal.Tail tail = lastRow == null ? null : new FileJournal.Tail(lastRow.number(), List.of(lastRow.values()));
         load.journal().complete(new FileJournal.Done(reportFile.toString(), report.finishedAt(), original.toString(),
@@ -97,9 +104,7 @@ public final class FileReports {
         archiveTo(exchange, file, original);
         archived.accept(load.journal());
         run.fileLoaded(report);
-        metrics.rows("accepted", null, report.accepted());
-        report.reasons().forEach((reason, count) -> metrics.rows("rejected", reason, count));
-        metrics.rows("retry", null, report.pendingRetry());
+        countRows(report, counted);
         LOG.info("Finished {} in {} ms: {} rows, {} accepted, {} rejected, {} pending retry -> {}",
                 file.relativePath(), Duration.between(file.startedAt(), Instant.now()).toMillis(), report.rows(),
                 report.accepted(), report.rejected(), report.pendingRetry(), reportFile);
@@ -159,6 +164,18 @@ public final class FileReports {
         IntakeFile file = intake.identify(exchange);
         LOG.error("Failed to load {} -> {}", file.relativePath(), error, cause);
         moveToError(exchange, file, "unexpected error: " + cause);
+    }
+
+    /**
+     * The rows' outcomes in the metrics; for a file read again after it grew, only what its earlier
+     * report had not counted (counters only go up: an outcome that changed stays counted as it was).
+     */
+    private void countRows(FileReport report, JsonNode counted) {
+        JsonNode before = counted == null ? MissingNode.getInstance() : counted;
+        metrics.rows("accepted", null, report.accepted() - before.path("accepted").asLong());
+        report.reasons().forEach((reason, count) -> metrics.rows("rejected", reason,
+                count - before.path("reasons").path(reason).asLong()));
+        metrics.rows("retry", null, report.pendingRetry() - before.path("pending_retry").asLong());
     }
 
     /** Where the file endpoint moves the original when the exchange completes; its ready marker goes now. */

@@ -110,6 +110,11 @@ public final class FileJournal implements Closeable {
         return history.done();
     }
 
+    /** Whether the file is being read again because its archived original grew. */
+    public boolean isRegrown() {
+        return history.status(Duration.ZERO) == Status.EXTEND;
+    }
+
     /** Restarts in a row that found the file interrupted by a crash, with no batch settled since. */
     public int crashesWithoutProgress() {
         return history.crashesWithoutProgress();
