@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderProcess;
 import ai.truedy.loader.support.ReportSchemas;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,59 +41,58 @@ class StalledCopyIT {
     void a_copy_that_pauses_for_less_than_the_settle_time_is_read_on_as_it_grows() throws Exception {
         Path work = LoaderProcess.freshWorkFolder("stalled-copy-short");
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log",
-                settings(folders, "1s", "8s"));
-        try (FileOutputStream writer = startCopy(folders)) {
-            writer.write(firstPart());
-            await().atMost(Duration.ofSeconds(60)).until(() -> !TruedyApi.requests(api).isEmpty());
-            writer.write(secondPart()); // paused longer than the read-lock min age: the loader is reading
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folders.done.resolve("big.csv")));
-        } finally {
-            loader.terminate();
-            loader.waitForExit(60);
-        }
+
+        String log = copyInTwoParts(folders, work, "8s",
+                () -> !TruedyApi.requests(api).isEmpty()); // the loader is reading: paused longer than the min age
 
         assertAcceptedWhole(folders);
-        assertThat(loader.log()).doesNotContain("grew after it was archived");
+        assertThat(log).doesNotContain("grew after it was archived");
     }
 
     @Test
     void a_copy_that_pauses_for_longer_than_the_settle_time_is_completed_by_the_settle_watch() throws Exception {
         Path work = LoaderProcess.freshWorkFolder("stalled-copy-long");
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log",
-                settings(folders, "1s", "2s"));
-        try (FileOutputStream writer = startCopy(folders)) {
+
+        String log = copyInTwoParts(folders, work, "2s", () -> Files.exists(folders.done.resolve("big.report.json"))
+                && Files.exists(folders.done.resolve("big.csv"))); // archived: the writer goes on into done/big.csv
+
+        assertAcceptedWhole(folders);
+        assertThat(log.split("grew after it was archived", -1)).as("one WARN").hasSize(2);
+    }
+
+    /**
+     * Runs the jar as a service with a read-lock min age of 1 s and the given settle time, writes
+     * the first part into the inbox, waits for {@code pauseUntil}, writes the second part through the
+     * same open file, and waits until the original is archived with a report of every row; returns the log.
+     */
+    private static String copyInTwoParts(LoaderFixture folders, Path work, String settleTime,
+                                         Callable<Boolean> pauseUntil) throws Exception {
+        LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", settings(settleTime));
+        Path file = folders.inbox.resolve("bc_stall/big.csv");
+        Files.createDirectories(file.getParent());
+        try (FileOutputStream writer = new FileOutputStream(file.toFile(), true)) {
             writer.write(firstPart());
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folders.done.resolve("big.report.json"))
-                    && Files.exists(folders.done.resolve("big.csv")));
-            writer.write(secondPart()); // the writer goes on into the original, now in done/
+            await().atMost(Duration.ofSeconds(60)).until(pauseUntil);
+            writer.write(secondPart());
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folders.done.resolve("big.csv"))
-                    && new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(folders.done.resolve("big.report.json").toFile()).path("rows").asInt() == ROWS);
+                    && new ObjectMapper().readTree(folders.done.resolve("big.report.json").toFile())
+                    .path("rows").asInt() == ROWS);
         } finally {
             loader.terminate();
             loader.waitForExit(60);
         }
-
-        assertAcceptedWhole(folders);
-        assertThat(loader.log().split("grew after it was archived", -1)).as("one WARN").hasSize(2);
+        return loader.log();
     }
 
-    private static Map<String, String> settings(LoaderFixture folders, String minAge, String settleTime) {
+    private static Map<String, String> settings(String settleTime) {
         Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
                 "truedy.api-key", "stalled-key", "truedy.rate-limit.requests-per-minute", "0",
-                "loader.read-lock-min-age", minAge, "loader.settle-time", settleTime, "loader.poll-delay", "200ms",
+                "loader.read-lock-min-age", "1s", "loader.settle-time", settleTime, "loader.poll-delay", "200ms",
                 "camel.management.enabled", "false"));
         api.resetAll();
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(100, 0)));
         return settings;
-    }
-
-    private static FileOutputStream startCopy(LoaderFixture folders) throws Exception {
-        Path file = folders.inbox.resolve("bc_stall/big.csv");
-        Files.createDirectories(file.getParent());
-        return new FileOutputStream(file.toFile(), true);
     }
 
     private static void assertAcceptedWhole(LoaderFixture folders) throws Exception {
