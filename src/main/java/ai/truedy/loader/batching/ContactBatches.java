@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import ai.truedy.loader.LoaderRun;
-import ai.truedy.loader.contacts.RejectReason;
-import ai.truedy.loader.contacts.RowVerdict;
-import ai.truedy.loader.contacts.RowVerdict.Ready;
-import ai.truedy.loader.contacts.RowVerdict.Rejected;
 import ai.truedy.loader.intake.FileChangedException;
 import ai.truedy.loader.intake.FileLoad;
 import ai.truedy.loader.intake.MalformedRowException;
 import ai.truedy.loader.intake.OverlongRowException;
-import ai.truedy.loader.intake.SourceRow;
+import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.RejectReason;
+import ai.truedy.loader.model.RowVerdict;
+import ai.truedy.loader.model.RowVerdict.Ready;
+import ai.truedy.loader.model.RowVerdict.Rejected;
+import ai.truedy.loader.model.SourceRow;
 import org.apache.camel.Exchange;
 
 /**

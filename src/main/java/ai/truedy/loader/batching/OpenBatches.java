@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.truedy.loader.contacts.RowVerdict.Ready;
+import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.RowVerdict.Ready;
 
 /**
  * Collects contacts into batches of at most {@code truedy.batch-size}, one batch call id each,

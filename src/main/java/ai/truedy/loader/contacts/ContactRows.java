@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import ai.truedy.loader.contacts.RowVerdict.Ready;
-import ai.truedy.loader.contacts.RowVerdict.Rejected;
-import ai.truedy.loader.contacts.RowWarning.Reason;
-import ai.truedy.loader.intake.SourceRow;
+import ai.truedy.loader.model.Contact;
+import ai.truedy.loader.model.RejectReason;
+import ai.truedy.loader.model.RowVerdict;
+import ai.truedy.loader.model.RowVerdict.Ready;
+import ai.truedy.loader.model.RowVerdict.Rejected;
+import ai.truedy.loader.model.RowWarning;
+import ai.truedy.loader.model.RowWarning.Reason;
+import ai.truedy.loader.model.SourceRow;
 
 /**
  * Turns the rows of one file into contacts: reads the mapped columns, normalizes the phone number,

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import ai.truedy.loader.contacts.RejectReason;
-import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
-import ai.truedy.loader.delivery.BatchOutcome.Disposition;
+import ai.truedy.loader.model.BatchOutcome;
+import ai.truedy.loader.model.BatchOutcome.ApiCounts;
+import ai.truedy.loader.model.BatchOutcome.Disposition;
+import ai.truedy.loader.model.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;

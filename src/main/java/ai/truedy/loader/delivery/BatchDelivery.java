@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import ai.truedy.loader.batching.Batch;
-import ai.truedy.loader.contacts.RowVerdict.Ready;
+import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.RowVerdict.Ready;
 
 /**
  * One batch on its way: what is left to send, how many tries failed, how long it has waited out

@@ -2,9 +2,10 @@ package ai.truedy.loader.delivery;
 
 import java.util.List;
 
-import ai.truedy.loader.batching.Batch;
-import ai.truedy.loader.contacts.RowVerdict.Ready;
-import ai.truedy.loader.state.SettledBatch;
+import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.BatchOutcome;
+import ai.truedy.loader.model.RowVerdict.Ready;
+import ai.truedy.loader.model.SettledBatch;
 
 /**
  * Where the batches on the send route come from, and where their outcomes go: a CSV file, with

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import ai.truedy.loader.batching.Batch;
-import ai.truedy.loader.contacts.RowVerdict.Ready;
-import ai.truedy.loader.state.SettledBatch;
+import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.RowVerdict.Ready;
+import ai.truedy.loader.model.SettledBatch;
 
 /**
  * The outcomes an origin kept from before (a restart, or a file read again after it grew): the

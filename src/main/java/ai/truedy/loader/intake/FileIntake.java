@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 import ai.truedy.loader.LoaderRun;
+import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.contacts.PhoneNormalizer;
-import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.delivery.SendOrder;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.reporting.FileReports;

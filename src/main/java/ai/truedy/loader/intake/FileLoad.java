@@ -5,17 +5,17 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
-import ai.truedy.loader.batching.Batch;
 import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.contacts.ContactRows;
-import ai.truedy.loader.contacts.RejectReason;
-import ai.truedy.loader.contacts.RowVerdict.Ready;
 import ai.truedy.loader.delivery.BatchOrigin;
-import ai.truedy.loader.delivery.BatchOutcome;
 import ai.truedy.loader.delivery.SendOrder;
+import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.BatchOutcome;
+import ai.truedy.loader.model.RejectReason;
+import ai.truedy.loader.model.RowVerdict.Ready;
+import ai.truedy.loader.model.SettledBatch;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.state.FileJournal;
-import ai.truedy.loader.state.SettledBatch;
 
 /**
  * Everything the routes carry for the file being loaded: where it came from, its open rows,

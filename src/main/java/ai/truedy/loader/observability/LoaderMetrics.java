@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import ai.truedy.loader.contacts.RejectReason;
+import ai.truedy.loader.model.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import ai.truedy.loader.batching.Batch;
-import ai.truedy.loader.contacts.RejectReason;
-import ai.truedy.loader.contacts.RowVerdict.Ready;
-import ai.truedy.loader.contacts.RowWarning;
-import ai.truedy.loader.delivery.BatchOutcome;
-import ai.truedy.loader.delivery.BatchOutcome.ApiCounts;
-import ai.truedy.loader.intake.SourceRow;
+import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.BatchOutcome;
+import ai.truedy.loader.model.BatchOutcome.ApiCounts;
+import ai.truedy.loader.model.RejectReason;
+import ai.truedy.loader.model.RowVerdict.Ready;
+import ai.truedy.loader.model.RowWarning;
+import ai.truedy.loader.model.SourceRow;
 import ai.truedy.loader.reporting.FileReport.BatchReport;
 
 /**

@@ -5,14 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import ai.truedy.loader.batching.Batch;
-import ai.truedy.loader.contacts.RejectReason;
-import ai.truedy.loader.contacts.RowVerdict.Ready;
-import ai.truedy.loader.contacts.RowWarning;
 import ai.truedy.loader.delivery.BatchOrigin;
-import ai.truedy.loader.delivery.BatchOutcome;
 import ai.truedy.loader.delivery.SendOrder;
-import ai.truedy.loader.intake.SourceRow;
+import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.BatchOutcome;
+import ai.truedy.loader.model.RejectReason;
+import ai.truedy.loader.model.RowVerdict.Ready;
+import ai.truedy.loader.model.RowWarning;
+import ai.truedy.loader.model.SourceRow;
 import ai.truedy.loader.sink.SinkResult.Note;
 
 /**

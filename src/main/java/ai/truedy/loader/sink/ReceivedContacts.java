@@ -10,7 +10,7 @@ import java.util.Optional;
 import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.PersonName;
 import ai.truedy.loader.contacts.Texts;
-import ai.truedy.loader.intake.SourceRow;
+import ai.truedy.loader.model.SourceRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

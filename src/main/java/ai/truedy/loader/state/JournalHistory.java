@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import ai.truedy.loader.model.SettledBatch;
+
 /**
  * What the lines of a journal say, read back in order: how the file was started and finished, the
  * batches settled (by batch call and rows, so that the parts of a split batch and a batch that

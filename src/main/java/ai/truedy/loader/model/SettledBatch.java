@@ -1,8 +1,6 @@
-package ai.truedy.loader.state;
+package ai.truedy.loader.model;
 
 import java.util.Map;
-
-import ai.truedy.loader.delivery.BatchOutcome;
 
 /**
  * A batch (or a part of one: a 413 splits it) whose outcome is final, as the journal keeps it:

@@ -1,4 +1,4 @@
-package ai.truedy.loader.contacts;
+package ai.truedy.loader.model;
 
 import java.util.Locale;
 

@@ -1,6 +1,4 @@
-package ai.truedy.loader.delivery;
-
-import ai.truedy.loader.contacts.RejectReason;
+package ai.truedy.loader.model;
 
 /**
  * What the API made of one batch.

@@ -1,9 +1,8 @@
-package ai.truedy.loader.batching;
+package ai.truedy.loader.model;
 
 import java.util.List;
 
-import ai.truedy.loader.contacts.Contact;
-import ai.truedy.loader.contacts.RowVerdict.Ready;
+import ai.truedy.loader.model.RowVerdict.Ready;
 
 /** Contacts for one batch call, sent in one request, with the rows they came from. */
 public record Batch(String batchCallId, int sequence, List<Ready> items) {

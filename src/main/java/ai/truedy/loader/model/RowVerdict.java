@@ -1,8 +1,6 @@
-package ai.truedy.loader.contacts;
+package ai.truedy.loader.model;
 
 import java.util.List;
-
-import ai.truedy.loader.intake.SourceRow;
 
 /** What became of one data row on its way to the API: ready to send, or rejected with a reason. */
 public sealed interface RowVerdict {
