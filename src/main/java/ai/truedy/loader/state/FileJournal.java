@@ -113,7 +113,7 @@ public final class FileJournal implements Closeable {
 
     /** Whether the file is being read again because its archived original grew. */
     public boolean isRegrown() {
-        return history.status(Duration.ZERO) == Status.EXTEND;
+        return history.regrown();
     }
 
     /** Restarts in a row that found the file interrupted by a crash, with no batch settled since. */

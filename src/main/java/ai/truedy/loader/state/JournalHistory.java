@@ -67,6 +67,11 @@ final class JournalHistory {
         return recent && !duplicateWindow.isZero() ? FileJournal.Status.DUPLICATE : FileJournal.Status.NEW;
     }
 
+    /** Whether the archived original grew after the last load was done. */
+    synchronized boolean regrown() {
+        return regrown;
+    }
+
     synchronized FileJournal.Start start() {
         return start;
     }
