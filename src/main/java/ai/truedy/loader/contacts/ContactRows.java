@@ -27,8 +27,11 @@ public final class ContactRows implements Closeable {
 
     /** The longest name or email sent. */
     public static final int MAX_FIELD = 1000;
+    /** The fields {@link #MAX_FIELD} applies to, as {@link #limitedColumns} finds them in the file. */
+    private static final String[] LIMITED_FIELDS = {"first_name", "last_name", "name", "email"};
 
     private final ColumnMap columns;
+    private final int[] limitedColumns;
     private final PhoneNormalizer phones;
     private final String fallbackBatchCallId;
     private final FirstRows firstRows;
@@ -41,6 +44,7 @@ public final class ContactRows implements Closeable {
     public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId, Path scratchFolder) {
         this.firstRows = new FirstRows(scratchFolder);
         this.columns = columns;
+        this.limitedColumns = new int[] {columns.firstName(), columns.lastName(), columns.fullName(), columns.email()};
         this.phones = phones;
         this.fallbackBatchCallId = fallbackBatchCallId;
     }
@@ -83,12 +87,10 @@ public final class ContactRows implements Closeable {
 
     /** A name or email over {@value #MAX_FIELD} characters is never sent: which column, or null. */
     private String tooLong(SourceRow row) {
-        String[] fields = {"first_name", "last_name", "name", "email"};
-        int[] at = {columns.firstName(), columns.lastName(), columns.fullName(), columns.email()};
-        for (int i = 0; i < at.length; i++) {
-            int length = at[i] == ColumnMap.ABSENT ? 0 : row.value(at[i]).length();
+        for (int i = 0; i < LIMITED_FIELDS.length; i++) {
+            int length = limitedColumns[i] == ColumnMap.ABSENT ? 0 : row.value(limitedColumns[i]).length();
             if (length > MAX_FIELD) {
-                return "the " + fields[i] + " column (column " + (at[i] + 1) + ") holds " + length
+                return "the " + LIMITED_FIELDS[i] + " column (column " + (limitedColumns[i] + 1) + ") holds " + length
                         + " characters; at most " + MAX_FIELD + " are sent";
             }
         }

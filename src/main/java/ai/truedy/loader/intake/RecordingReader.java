@@ -66,6 +66,7 @@ final class RecordingReader extends Reader {
         int longColumn = -1;
         int fieldLength = 0;
         int i = start;
+        char[] more = new char[1 << 16];
         while (true) {
             int c;
             if (i < recorded.length()) {
@@ -74,7 +75,6 @@ final class RecordingReader extends Reader {
                 recorded.setLength(0);
                 start = 0;
                 i = 0;
-                char[] more = new char[1 << 16];
                 int read = replayed < replay.length() ? readReplay(more) : in.read(more, 0, more.length);
                 if (read < 0) {
                     break;
