@@ -35,6 +35,9 @@ public final class ArchiveWatch {
 
     private record Watched(FileJournal journal, Path archived, long size, String headSha256, Instant until,
                            FileTime modified) {
+        Watched modifiedAt(FileTime time) {
+            return new Watched(journal, archived, size, headSha256, until, time);
+        }
     }
 
     private final Path inbox;
@@ -60,14 +63,9 @@ public final class ArchiveWatch {
             return;
         }
         Path archived = Path.of(done.archived());
-        Instant until = Instant.parse(done.finishedAt()).plus(window);
-        try {
-            watched.put(archived, new Watched(journal, archived, done.size(), done.headSha256(), until,
-                    Files.getLastModifiedTime(archived)));
-        } catch (IOException gone) {
-            // the move to done/ happens after the report; it is looked at again on the next check
-            watched.put(archived, new Watched(journal, archived, done.size(), done.headSha256(), until, null));
-        }
+        // the original is moved to done/ when the exchange completes, after this: its time is taken on the first check
+        watched.put(archived, new Watched(journal, archived, done.size(), done.headSha256(),
+                Instant.parse(done.finishedAt()).plus(window), null));
     }
 
     /** Called by the watch route's timer: acts on every watched original that changed. */
@@ -99,8 +97,7 @@ public final class ArchiveWatch {
             return;
         }
         if (size == file.size()) {
-            watched.put(file.archived(), new Watched(file.journal(), file.archived(), file.size(), file.headSha256(),
-                    file.until(), modified));
+            watched.put(file.archived(), file.modifiedAt(modified));
             return;
         }
         String relative = file.journal().previousStart().file();

@@ -103,7 +103,7 @@ final class GrowingFileInput extends InputStream {
             throw new IllegalStateException("SHA-256 digests can be cloned", e);
         }
         return new ReadContent(position, copy, FileDigests.hex(FileDigests.sha256().digest(Arrays.copyOf(head, headLength))),
-                lastByte == -1 || lastByte == '\n' || lastByte == '\r');
+                lastByte == -1 || endsWithLineBreak());
     }
 
     @Override
@@ -146,11 +146,11 @@ final class GrowingFileInput extends InputStream {
             quietSince = lastGrowthSeen;
         }
         boolean settled = !quietSince.plus(settleTime).isAfter(now);
-        boolean endOfLine = lastByte == '\n' || lastByte == '\r';
-        if (!settled && !(stopping.getAsBoolean() && endOfLine)) {
-            return false;
-        }
-        return true;
+        return settled || stopping.getAsBoolean() && endsWithLineBreak();
+    }
+
+    private boolean endsWithLineBreak() {
+        return lastByte == '\n' || lastByte == '\r';
     }
 
     private void requireSameHead() throws IOException {
