@@ -1,30 +1,31 @@
 package ai.truedy.loader;
 
+import java.time.Duration;
+import java.util.List;
+
 import ai.truedy.loader.batching.ContactBatches;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiAnswers;
 import ai.truedy.loader.delivery.ApiJson;
 import ai.truedy.loader.delivery.ApiKey;
+import ai.truedy.loader.delivery.BatchSender;
 import ai.truedy.loader.delivery.SendGate;
 import ai.truedy.loader.delivery.SendPolicy;
-import ai.truedy.loader.delivery.SenderPool;
 import ai.truedy.loader.delivery.SingleTryHttpClient;
 import ai.truedy.loader.delivery.TruedyRequest;
-import ai.truedy.loader.intake.ArchiveWatch;
-import ai.truedy.loader.intake.FileIntake;
+import ai.truedy.loader.files.ArchiveWatch;
+import ai.truedy.loader.files.FileIntake;
+import ai.truedy.loader.files.FileReports;
+import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.observability.LoaderMetrics;
 import ai.truedy.loader.observability.SendingReadiness;
-import ai.truedy.loader.reporting.FileReports;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.sandbox.TruedySandbox;
 import ai.truedy.loader.state.FileJournals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
-import java.time.Duration;
-import java.util.List;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the settings and binds the beans the routes call by name ({@code fileIntake},
- * {@code contactBatches}, {@code truedyRequest}, {@code truedyHttpClient}, {@code sendPolicy}, {@code fileReports},
- * {@code retryRedrive}, {@code archiveWatch}, {@code loaderRun}) and the {@code truedySenders} thread pool. Retry files
+ * {@code contactBatches}, {@code batchSender}, {@code fileReports}, {@code retryRedrive},
+ * {@code archiveWatch}, {@code readyMarker}, {@code loaderRun}) and {@code truedyHttpClient}. Retry files
  * that are due are moved back into the inbox before the routes start. Without an API key it first starts the built-in sandbox and points
  * {@code truedy.base-url} at it. Folders are made absolute here, so the routes see absolute paths.
  */
@@ -78,10 +79,12 @@ public final class LoaderBeans implements CamelConfiguration {
         properties.addOverrideProperty("loader.retry", settings.retry().toString());
 
         ApiKey apiKey = settings.apiKey();
+        String baseUrl = settings.baseUrl();
         if (settings.useSandbox()) {
             TruedySandbox sandbox = TruedySandbox.start(settings.sandboxPort(), settings.sandboxDir());
             context.addService(sandbox, true, true);
-            properties.addOverrideProperty("truedy.base-url", sandbox.baseUrl());
+            baseUrl = sandbox.baseUrl();
+            properties.addOverrideProperty("truedy.base-url", baseUrl);
             apiKey = new ApiKey(sandbox.apiKey());
             LOG.warn("*** SANDBOX MODE: truedy.api-key is empty, so contacts go to the built-in sandbox at {}, "
                     + "not to Truedy. What it receives is kept in {}. Set TRUEDY_API_KEY to send for real. ***",
@@ -111,13 +114,14 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("retryRedrive", redrive);
         registry.bind("archiveWatch", archiveWatch);
         registry.bind("readyMarker", marker);
-        registry.bind("contactBatches", new ContactBatches(settings.batchSize(), run, settings.progressInterval()));
-        registry.bind("truedyRequest", new TruedyRequest(json, apiKey));
+        registry.bind("contactBatches", new ContactBatches(settings.batchSize(), run::isStopping, settings.progressInterval()));
         registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.connectTimeout(), settings.readTimeout()));
         SendGate gate = new SendGate(settings.delivery().requestsPerMinute(), settings.delivery().concurrency());
         LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry());
         context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());
-        registry.bind("sendPolicy", new SendPolicy(new ApiAnswers(json), gate, settings.delivery(), metrics));
+        SendPolicy policy = new SendPolicy(new ApiAnswers(json), gate, settings.delivery(), metrics);
+        registry.bind("batchSender", new BatchSender(new TruedyRequest(json, apiKey), policy,
+                baseUrl + "?throwExceptionOnFailure=false&httpClientConfigurer=#bean:truedyHttpClient"));
         SendingReadiness readiness = new SendingReadiness(gate,
                 List.of(settings.inbox(), settings.done(), settings.error(), settings.retry()));
         readiness.setCamelContext(context);
@@ -126,9 +130,6 @@ public final class LoaderBeans implements CamelConfiguration {
         if (health != null) {
             health.register(readiness);
         }
-        SenderPool senders = new SenderPool(settings.delivery().concurrency());
-        context.addService(senders, true, true);
-        registry.bind("truedySenders", senders.executor());
         registry.bind("fileReports", new FileReports(json.writerWithDefaultPrettyPrinter(), intake, run,
                 settings.done(), settings.error(), metrics, archiveWatch::archived, marker));
     }

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import ai.truedy.loader.config.LoaderConfigException;
+import ai.truedy.loader.files.LoaderRun;
 import org.apache.camel.main.Main;
 import sun.misc.Signal;
 

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import ai.truedy.loader.config.LoaderConfigException;
+import ai.truedy.loader.config.SettingsReader;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.DeliverySettings;
 import ai.truedy.loader.intake.CsvSettings;
+import ai.truedy.loader.model.Batch;
 
 /**
  * The loader's settings, read once from Camel's properties (application.properties, -D, environment)
@@ -47,8 +50,8 @@ public record LoaderSettings(
         String readyMarker,
         int maxCrashesPerFile) {
 
-    /** The most contacts Truedy takes in one request is not documented; this keeps requests sane. */
-    public static final int MAX_BATCH_SIZE = 1000;
+    /** The most contacts sent in one request. */
+    public static final int MAX_BATCH_SIZE = Batch.MAX_SIZE;
 
     /** Reads and validates every setting; all problems are reported together. */
     public static LoaderSettings from(Function<String, Optional<String>> properties) {

@@ -1,5 +1,6 @@
 package ai.truedy.loader;
 
+import ai.truedy.loader.files.LoaderRun;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent;
 import org.apache.camel.support.EventNotifierSupport;

@@ -3,6 +3,7 @@ package ai.truedy.loader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.support.CapturedStderr;
 import ai.truedy.loader.support.LoaderFixture;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package ai.truedy.loader;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

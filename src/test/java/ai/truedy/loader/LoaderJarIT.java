@@ -2,8 +2,8 @@ package ai.truedy.loader;
 
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderProcess;

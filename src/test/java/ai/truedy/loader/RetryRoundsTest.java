@@ -1,6 +1,5 @@
 package ai.truedy.loader;
 
-
 import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;

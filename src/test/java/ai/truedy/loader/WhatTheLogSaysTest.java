@@ -1,6 +1,5 @@
 package ai.truedy.loader;
 
-
 import ai.truedy.loader.support.CapturedStderr;
 import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;

@@ -2,13 +2,16 @@ package ai.truedy.loader.batching;
 
 import java.time.Duration;
 
+import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.BatchListener;
+
 /**
  * How many of a file's batches are handed out and not yet settled. The file is read on only while
  * fewer than {@code truedy.concurrency + 1} are: one batch is ready while the others are in
  * flight, so sending never waits for reading, and reading never runs further ahead, so memory
  * stays flat however long the file.
  */
-public final class BatchesInFlight {
+public final class BatchesInFlight implements BatchListener {
 
     private final int limit;
     private int count;
@@ -67,8 +70,9 @@ public final class BatchesInFlight {
         return cutShort;
     }
 
-    /** A batch is settled: room for the next. */
-    public synchronized void settled() {
+    /** Every row of a batch is settled: room for the next. */
+    @Override
+    public synchronized void delivered(Batch batch) {
         count--;
         notifyAll();
     }

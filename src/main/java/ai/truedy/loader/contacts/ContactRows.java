@@ -49,6 +49,11 @@ public final class ContactRows implements Closeable {
         this.fallbackBatchCallId = fallbackBatchCallId;
     }
 
+    /** For the few contacts of one message: the numbers seen are kept on the heap, with no scratch file. */
+    public static ContactRows inMemory(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId) {
+        return new ContactRows(columns, phones, fallbackBatchCallId, null);
+    }
+
     public RowVerdict read(SourceRow row) {
         String tooLong = tooLong(row);
         if (tooLong != null) {

@@ -18,21 +18,28 @@ import java.util.Map;
  * in a scratch file mapped into memory, whatever the number of batch calls (each is known by a
  * small number). The heap the loader needs does not grow with the file, and the mappings and file
  * handles do not grow with its batch calls; the operating system pages the table as memory allows.
- * The scratch file is created with the first number and deleted when the file is done.
+ * The scratch file is created with the first number and deleted when the file is done. For a
+ * message of a few contacts there is no scratch folder, and a plain set on the heap does the job.
  */
 final class FirstRows implements Closeable {
 
     private final Path scratchFolder;
     private final Map<String, Integer> batchCalls = new HashMap<>();
+    private final Map<String, Long> onHeap;
     private NumberTable table;
 
-    /** @param scratchFolder where the mapped table is kept while the file is loaded */
+    /** @param scratchFolder where the mapped table is kept while the file is loaded; null: on the heap */
     FirstRows(Path scratchFolder) {
         this.scratchFolder = scratchFolder;
+        this.onHeap = scratchFolder == null ? new HashMap<>() : null;
     }
 
     /** The first row with this number for this batch call; or, if this is the first, 0, and it is recorded. */
     long putIfAbsent(String batchCallId, String e164, long row) {
+        if (onHeap != null) {
+            Long first = onHeap.putIfAbsent(e164 + ' ' + batchCallId, row);
+            return first == null ? 0 : first;
+        }
         long digits = Long.parseLong(e164, 1, e164.length(), 10);
         if (table == null) {
             table = new NumberTable(scratchFolder);
@@ -48,6 +55,9 @@ final class FirstRows implements Closeable {
             table = null;
         }
         batchCalls.clear();
+        if (onHeap != null) {
+            onHeap.clear();
+        }
     }
 
     /**

@@ -13,12 +13,12 @@ import ai.truedy.loader.model.RowVerdict.Ready;
 /**
  * One batch on its way: what is left to send, how many tries failed, how long it has waited out
  * 429 answers, and whether another try is due. A 413 splits it into parts that are sent one after
- * the other, each settled on its own. Lives in an exchange property while its route loops.
+ * the other, each settled on its own. One lives as long as its {@link BatchSender#send}.
  */
-public final class BatchDelivery {
+final class BatchDelivery {
 
-    /** The exchange property the send route keeps it under. */
-    public static final String PROPERTY = "loaderDelivery";
+    /** The exchange property it is kept under while its batch is sent, for the error policy. */
+    static final String PROPERTY = "loaderDelivery";
 
     private final Batch whole;
     private Batch batch;
@@ -88,12 +88,12 @@ public final class BatchDelivery {
         return lastRow;
     }
 
-    public Batch batch() {
+    Batch batch() {
         return batch;
     }
 
-    /** Read by the route's loop: true while another try is due. */
-    public boolean isSendAgain() {
+    /** True while another try is due. */
+    boolean isSendAgain() {
         return sendAgain;
     }
 

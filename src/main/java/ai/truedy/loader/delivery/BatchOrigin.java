@@ -1,57 +1,81 @@
 package ai.truedy.loader.delivery;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import ai.truedy.loader.model.Batch;
-import ai.truedy.loader.model.BatchOutcome;
+import ai.truedy.loader.model.BatchListener;
+import ai.truedy.loader.model.BatchSettled;
 import ai.truedy.loader.model.RowVerdict.Ready;
 import ai.truedy.loader.model.SettledBatch;
 
 /**
- * Where the batches on the send route come from, and where their outcomes go: a CSV file, with
- * its ledger and journal, or a message handed to the Kamelet sink. {@link SendPolicy} settles
- * every batch through it, so the rules of delivery are the same for both.
+ * Where the batches handed to delivery come from: a file or a message handed to the Kamelet sink.
+ * It keeps what delivery learns per origin (the order of first tries, batch calls answered 404) and
+ * passes every settled batch on to the origin's listener, so the rules of delivery are the same
+ * for both and delivery never knows about ledgers or journals.
  */
-public interface BatchOrigin {
+public final class BatchOrigin {
 
     /** The exchange property the send route finds it under. */
-    String PROPERTY = "loaderBatchOrigin";
+    public static final String PROPERTY = "loaderBatchOrigin";
 
-    /** How log lines name it, such as the file's path in the inbox; never personal data. */
-    String name();
-
-    /** Lets the origin's batches take their first turn in order. */
-    SendOrder sendOrder();
+    private final String name;
+    private final Function<Batch, List<SettledBatch>> settledBefore;
+    private final BatchListener listener;
+    private final SendOrder sendOrder = new SendOrder();
+    private final Set<String> notFound = ConcurrentHashMap.newKeySet();
 
     /**
-     * The parts of this batch settled before a restart (or before the file grew), when the origin
-     * remembers: their rows get the outcome kept, and only the rest is sent.
+     * @param name          how log lines name it, such as the file's path in the inbox; never personal data
+     * @param settledBefore the parts of a batch settled before a restart (or before the file grew),
+     *                      whose rows keep the outcome kept and are not sent again
+     * @param listener      told of every settled batch
      */
-    default List<SettledBatch> settledBefore(Batch batch) {
-        return List.of();
+    public BatchOrigin(String name, Function<Batch, List<SettledBatch>> settledBefore, BatchListener listener) {
+        this.name = name;
+        this.settledBefore = settledBefore;
+        this.listener = listener;
+    }
+
+    /** An origin that remembers nothing from before, such as a message. */
+    public BatchOrigin(String name, BatchListener listener) {
+        this(name, batch -> List.of(), listener);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Lets the origin's batches take their first turn in order. */
+    SendOrder sendOrder() {
+        return sendOrder;
+    }
+
+    List<SettledBatch> settledBefore(Batch batch) {
+        return settledBefore.apply(batch);
     }
 
     /** Whether the API answered 404 for this batch call earlier: its later batches are not sent. */
-    boolean isNotFound(String batchCallId);
-
-    void notFound(String batchCallId);
-
-    /** The API refused one contact by name (a 422): it is rejected, the rest of its batch is sent again. */
-    void rejectedByApi(Ready item, String reason);
-
-    /** Writes the outcome down where a restart finds it, before {@link #settled} counts it. */
-    default void remember(SettledBatch settled) {
+    boolean isNotFound(String batchCallId) {
+        return notFound.contains(batchCallId);
     }
 
-    /**
-     * A batch, or a part of one (a 413 splits it), is settled: its rows are accepted, rejected or
-     * left to retry, as the outcome says.
-     *
-     * @param replayed the outcome was kept from before a restart, not answered now
-     */
-    void settled(Batch batch, BatchOutcome outcome, int attempts, boolean replayed);
+    void notFound(String batchCallId) {
+        notFound.add(batchCallId);
+    }
 
-    /** Every row of a batch handed to the send route is settled: its place in flight is free. */
-    default void delivered(Batch batch) {
+    void rejectedByApi(Ready item, String reason) {
+        listener.rejectedByApi(item.row(), reason);
+    }
+
+    void settled(BatchSettled settled) {
+        listener.settled(settled);
+    }
+
+    void delivered(Batch batch) {
+        listener.delivered(batch);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.BatchSettled;
 import ai.truedy.loader.model.RowVerdict.Ready;
 import ai.truedy.loader.model.SettledBatch;
 
@@ -39,8 +40,8 @@ final class EarlierOutcomes {
                 origin.notFound(batch.batchCallId());
             }
             if (!settled.isEmpty()) {
-                origin.settled(new Batch(batch.batchCallId(), batch.sequence(), settled), part.outcome(),
-                        part.attempts(), true);
+                origin.settled(new BatchSettled(new Batch(batch.batchCallId(), batch.sequence(), settled),
+                        part.outcome(), part.attempts(), true, null));
             }
         }
         if (!rest.isEmpty()) {

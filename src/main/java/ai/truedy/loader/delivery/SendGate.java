@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import ai.truedy.loader.reporting.LogSafe;
+import ai.truedy.loader.model.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * at most {@code truedy.concurrency} requests in flight, paces
  * requests to stay within the budget ({@code 60 s / requests-per-minute} apart, so no minute ever
  * holds more), holds everyone back after a 429 until the API's reset time, and stops sending for a
- * while after 401, 402 or 403, when every request would fail the same way.
+ * while after 401, 402 or 403, when every request would fail the same way. It is the request
+ * budget of one process.
  */
-public final class SendGate {
+public final class SendGate implements RequestBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendGate.class);
 
@@ -40,6 +41,7 @@ public final class SendGate {
      * Waits for this request's turn: a free place among the requests in flight, then the budget and
      * any 429 pause. Every call must be followed by {@link #done()} once the request is over.
      */
+    @Override
     public void awaitTurn() throws InterruptedException {
         inFlight.acquire();
         try {
@@ -51,6 +53,7 @@ public final class SendGate {
     }
 
     /** A request that {@link #awaitTurn()} let through is over. */
+    @Override
     public void done() {
         inFlight.release();
     }
@@ -73,6 +76,7 @@ public final class SendGate {
     }
 
     /** A 429: nobody sends until {@code wait} has passed. */
+    @Override
     public synchronized void pauseFor(Duration wait) {
         long until = System.nanoTime() + wait.toNanos();
         if (until - pausedUntil > 0) {
@@ -81,6 +85,7 @@ public final class SendGate {
     }
 
     /** 401, 402 or 403: stop sending until {@code pause} has passed; says so once in the log. */
+    @Override
     public synchronized void suspend(Duration pause, String because) {
         boolean alreadySuspended = suspendedUntil != null && Instant.now().isBefore(suspendedUntil);
         suspendedUntil = Instant.now().plus(pause);
@@ -92,6 +97,7 @@ public final class SendGate {
     }
 
     /** Why sending is suspended now, or null when it is not. */
+    @Override
     public synchronized String suspension() {
         if (suspendedUntil == null) {
             return null;
@@ -103,6 +109,7 @@ public final class SendGate {
     }
 
     /** The API took a request: any suspension is over. */
+    @Override
     public synchronized void recovered() {
         if (suspendedUntil != null) {
             LOG.info("Sending to Truedy works again");

@@ -8,7 +8,6 @@ import ai.truedy.loader.model.Batch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 
 /**
@@ -18,9 +17,6 @@ import org.apache.camel.Message;
  */
 public final class TruedyRequest {
 
-    /** The exchange property holding the batch call id, encoded for the URL path. */
-    public static final String BATCH_CALL_PATH = "loaderBatchCallPath";
-
     private final ObjectMapper json;
     private final ApiKey apiKey;
 
@@ -29,19 +25,14 @@ public final class TruedyRequest {
         this.apiKey = apiKey;
     }
 
-    /** Once per batch: starts its delivery and settles the URL path of its batch call. */
-    public void prepare(Exchange exchange) throws InvalidPayloadException {
-        Batch batch = exchange.getMessage().getMandatoryBody(Batch.class);
-        exchange.setProperty(BatchDelivery.PROPERTY, new BatchDelivery(batch));
-        exchange.setProperty(BATCH_CALL_PATH, pathSegment(batch.batchCallId()));
-    }
-
-    /** Before each try: the JSON body of what is left to send, and the only headers that go out. */
-    public void attempt(Exchange exchange) throws JsonProcessingException {
-        Batch batch = exchange.getProperty(BatchDelivery.PROPERTY, BatchDelivery.class).batch();
-        Message message = exchange.getMessage();
+    /**
+     * Before each try: the JSON body of what is left to send, and the only headers that go out,
+     * with the path of its batch call (the id URL-encoded: a '/' in it stays %2F).
+     */
+    void write(Message message, Batch batch) throws JsonProcessingException {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_PATH, "/batch-calls/" + pathSegment(batch.batchCallId()) + "/contacts");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Accept", "application/json");
         message.setHeader("Authorization", apiKey.bearer());

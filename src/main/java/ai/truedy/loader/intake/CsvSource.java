@@ -1,6 +1,5 @@
 package ai.truedy.loader.intake;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -22,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  * is the header. A row the parser cannot read is reported with its raw text, and reading goes on
  * from the next line. Rows are read one at a time, so memory does not grow with the file.
  */
-public final class CsvSource implements Closeable {
+public final class CsvSource implements RowSource {
 
     private final RecordingReader text;
     private final CSVFormat format;
@@ -69,6 +68,7 @@ public final class CsvSource implements Closeable {
         }
     }
 
+    @Override
     public List<String> header() {
         return header;
     }
@@ -79,6 +79,7 @@ public final class CsvSource implements Closeable {
      *
      * @throws MalformedRowException for a row the parser cannot read; the next call goes on after it
      */
+    @Override
     public SourceRow nextRow() {
         try {
             if (!records.hasNext()) {
@@ -113,16 +114,19 @@ public final class CsvSource implements Closeable {
     }
 
     /** The last row read, when it was read whole (not a malformed row); null before the first. */
+    @Override
     public SourceRow lastRow() {
         return lastRow;
     }
 
     /** How much of the file has been read, from 0 to 1 (the parser reads a little ahead). */
+    @Override
     public double fractionRead() {
         return Math.min(1.0, (double) bytes.position() / size);
     }
 
     /** What was read of the file, once every row has been: for the journal and the settle watch. */
+    @Override
     public ReadContent content() {
         return bytes.content();
     }

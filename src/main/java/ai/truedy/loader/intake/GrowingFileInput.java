@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
-import ai.truedy.loader.state.FileDigests;
+import ai.truedy.loader.model.FileDigests;
 
 /**
  * Reads a file that may still be being written, as a network copy or a slow upload writes it. At
@@ -31,7 +31,7 @@ import ai.truedy.loader.state.FileDigests;
 final class GrowingFileInput extends InputStream {
 
     /** How many of the first bytes are compared to tell a rewritten file from a grown one. */
-    static final int HEAD = 4096;
+    static final int HEAD = ReadContent.HEAD;
     private static final long POLL_MILLIS = 100;
 
     private final Path path;

@@ -11,4 +11,8 @@ import java.security.MessageDigest;
  * @param endsWithLine whether the last byte read was a line break (or nothing was read)
  */
 public record ReadContent(long length, MessageDigest digest, String headSha256, boolean endsWithLine) {
+
+    /** How many of the first bytes {@link #headSha256()} covers. */
+    public static final int HEAD = 4096;
+
 }

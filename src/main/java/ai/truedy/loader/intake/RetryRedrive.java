@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import ai.truedy.loader.model.RetryRound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

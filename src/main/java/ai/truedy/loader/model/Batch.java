@@ -7,6 +7,9 @@ import ai.truedy.loader.model.RowVerdict.Ready;
 /** Contacts for one batch call, sent in one request, with the rows they came from. */
 public record Batch(String batchCallId, int sequence, List<Ready> items) {
 
+    /** The most contacts Truedy takes in one request is not documented; this keeps requests sane. */
+    public static final int MAX_SIZE = 1000;
+
     public List<Contact> contacts() {
         return items.stream().map(Ready::contact).toList();
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import ai.truedy.loader.delivery.SendListener;
 import ai.truedy.loader.model.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +21,7 @@ import org.apache.camel.CamelContext;
  * contacts accepted, batches by HTTP status, API latency, rows waiting in retry/ and files waiting
  * in the inbox. The meter registry is Camel's (camel-micrometer-prometheus), found when first used.
  */
-public final class LoaderMetrics {
+public final class LoaderMetrics implements SendListener {
 
     private final CamelContext context;
     private final Path inbox;
@@ -76,7 +77,8 @@ public final class LoaderMetrics {
     }
 
     /** One answer (or none: status "none") of the API, and how long the request took. */
-    public void batch(Integer httpStatus, int contactsAccepted, Duration latency) {
+    @Override
+    public void answered(Integer httpStatus, int contactsAccepted, Duration latency) {
         MeterRegistry meters = registry();
         if (meters == null) {
             return;

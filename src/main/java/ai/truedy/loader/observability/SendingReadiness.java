@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import ai.truedy.loader.delivery.SendGate;
+import ai.truedy.loader.delivery.RequestBudget;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -15,10 +15,10 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public final class SendingReadiness extends AbstractHealthCheck {
 
-    private final SendGate gate;
+    private final RequestBudget gate;
     private final List<Path> folders;
 
-    public SendingReadiness(SendGate gate, List<Path> folders) {
+    public SendingReadiness(RequestBudget gate, List<Path> folders) {
         super("loader", "sending");
         this.gate = gate;
         this.folders = folders;

@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.BatchOutcome;
 import ai.truedy.loader.model.BatchOutcome.ApiCounts;
+import ai.truedy.loader.model.BatchSettled;
 import ai.truedy.loader.model.RejectReason;
+import ai.truedy.loader.model.RowListener;
 import ai.truedy.loader.model.RowVerdict.Ready;
 import ai.truedy.loader.model.RowWarning;
 import ai.truedy.loader.model.SourceRow;
@@ -22,10 +25,10 @@ import ai.truedy.loader.reporting.FileReport.BatchReport;
  * Where every row of one file is written down as it is settled: accepted, rejected (to
  * {@code error/<stem>.rejected.csv} with its original values, row number, reason and detail) or
  * pending retry (to {@code retry/<stem>.retry.csv}, re-droppable as it is). Rows sent with a
- * warning are also listed in {@code error/<stem>.warnings.csv}. Safe to use from the
- * threads that settle batches.
+ * warning are also listed in {@code error/<stem>.warnings.csv}. It listens to the file's rows as
+ * they are read and to its batches as they are settled, from the threads that settle them.
  */
-public final class FileLedger {
+public final class FileLedger implements RowListener, BatchListener {
 
     private static final List<String> ANNOTATIONS = List.of("row", "reason", "detail");
 
@@ -96,30 +99,41 @@ public final class FileLedger {
         return annotated ? header.subList(0, size - 3) : header;
     }
 
-    /** A data row was read from the file; it must end up accepted, rejected or pending retry. */
+    @Override
     public synchronized void rowRead() {
         rows++;
     }
 
-    public synchronized void reject(SourceRow row, RejectReason reason, String detail) {
+    @Override
+    public void rejected(SourceRow row, RejectReason reason, String detail) {
+        reject(row, reason, detail);
+    }
+
+    @Override
+    public void rejectedByApi(SourceRow row, String reason) {
+        reject(row, RejectReason.API_VALIDATION, reason);
+    }
+
+    private synchronized void reject(SourceRow row, RejectReason reason, String detail) {
         rejectedRows.write(annotated(row, reason.code(), detail));
         reasons.merge(reason.code(), 1L, Long::sum);
         rejected++;
     }
 
     /** A row that is sent anyway, but with something left out; it is not counted apart from its outcome. */
-    public synchronized void warn(SourceRow row, RowWarning warning) {
+    @Override
+    public synchronized void warned(SourceRow row, RowWarning warning) {
         warningRows.write(annotated(row, warning.reason().code(), warning.detail()));
         warningReasons.merge(warning.reason().code(), 1L, Long::sum);
         warnings++;
     }
 
-    /**
-     * Writes down what the API made of a batch, or of a part of one, for each of its rows.
-     *
-     * @param replayed the outcome was kept in the journal from an earlier load of the file
-     */
-    public synchronized void settle(Batch batch, BatchOutcome outcome, int attempts, boolean replayed) {
+    /** Writes down what the API made of a batch, or of a part of one, for each of its rows. */
+    @Override
+    public synchronized void settled(BatchSettled settled) {
+        Batch batch = settled.batch();
+        BatchOutcome outcome = settled.outcome();
+        boolean replayed = settled.replayed();
         switch (outcome.disposition()) {
             case ACCEPTED -> {
                 accepted += batch.size();
@@ -137,7 +151,7 @@ public final class FileLedger {
                 }
             }
         }
-        batches.add(report(batch, outcome, attempts));
+        batches.add(report(batch, outcome, settled.attempts()));
     }
 
     /** Commits the output files and sums up. */

@@ -6,13 +6,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import ai.truedy.loader.intake.RetryRound;
+import ai.truedy.loader.model.RetryRound;
 
 /**
  * Gives each input file a stem that no earlier file has used, so that dropping {@code name.csv}
  * twice yields {@code name.report.json} and then {@code name-2.report.json}, and nothing is overwritten.
  */
 public final class OutputNames {
+
+    public static final String REPORT = ".report.json";
+    public static final String ERROR = ".error.json";
+    public static final String REJECTED = ".rejected.csv";
+    public static final String WARNINGS = ".warnings.csv";
 
     private final Path done;
     private final Path error;
@@ -62,9 +67,9 @@ public final class OutputNames {
         }
         String original = extension.isEmpty() ? stem : stem + "." + extension;
         List<Path> outputs = List.of(
-                done.resolve(original), done.resolve(stem + FileReports.REPORT),
-                error.resolve(original), error.resolve(stem + FileReports.ERROR),
-                error.resolve(stem + FileReports.REJECTED), error.resolve(stem + FileReports.WARNINGS));
+                done.resolve(original), done.resolve(stem + REPORT),
+                error.resolve(original), error.resolve(stem + ERROR),
+                error.resolve(stem + REJECTED), error.resolve(stem + WARNINGS));
         return outputs.stream().anyMatch(Files::exists);
     }
 }

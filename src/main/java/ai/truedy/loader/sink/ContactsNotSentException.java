@@ -1,6 +1,6 @@
 package ai.truedy.loader.sink;
 
-import ai.truedy.loader.reporting.LogSafe;
+import ai.truedy.loader.model.LogSafe;
 
 /**
  * Some contacts of a message could not be sent now (the API could not be reached, kept failing,

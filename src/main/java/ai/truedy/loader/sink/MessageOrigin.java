@@ -1,16 +1,18 @@
 package ai.truedy.loader.sink;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
-import ai.truedy.loader.delivery.BatchOrigin;
-import ai.truedy.loader.delivery.SendOrder;
+import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.BatchOutcome;
+import ai.truedy.loader.model.BatchSettled;
 import ai.truedy.loader.model.RejectReason;
+import ai.truedy.loader.model.RowVerdict;
 import ai.truedy.loader.model.RowVerdict.Ready;
+import ai.truedy.loader.model.RowVerdict.Rejected;
 import ai.truedy.loader.model.RowWarning;
 import ai.truedy.loader.model.SourceRow;
 import ai.truedy.loader.sink.SinkResult.Note;
@@ -20,41 +22,31 @@ import ai.truedy.loader.sink.SinkResult.Note;
  * a reason, or not sent (the API could not be reached, or kept failing). Batches of a message are
  * sent one after the other on the message's own thread.
  */
-final class MessageOrigin implements BatchOrigin {
+final class MessageOrigin implements BatchListener {
 
-    private final String name;
     private final ReceivedContacts contacts;
-    private final SendOrder sendOrder = new SendOrder();
-    private final Set<String> notFound = new HashSet<>();
     private final List<Note> rejected = new ArrayList<>();
     private final List<Note> warnings = new ArrayList<>();
     private final List<Integer> notSent = new ArrayList<>();
     private long accepted;
     private String notSentBecause;
 
-    MessageOrigin(String name, ReceivedContacts contacts) {
-        this.name = name;
+    MessageOrigin(ReceivedContacts contacts) {
         this.contacts = contacts;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public SendOrder sendOrder() {
-        return sendOrder;
-    }
-
-    @Override
-    public synchronized boolean isNotFound(String batchCallId) {
-        return notFound.contains(batchCallId);
-    }
-
-    @Override
-    public synchronized void notFound(String batchCallId) {
-        notFound.add(batchCallId);
+    /** A contact read by the loader's rules: ready to send, or rejected here with the reason. */
+    Optional<Ready> read(SourceRow row, ContactRows rows) {
+        RowVerdict verdict = contacts.original(row.number()).isObject() ? rows.read(row)
+                : new Rejected(row, RejectReason.MALFORMED_ROW, "not a JSON object");
+        if (verdict instanceof Rejected rejected) {
+            reject(row, rejected.reason(), rejected.reason() == RejectReason.MISSING_PHONE
+                    ? "no phone_number (or phone, mobile) field" : rejected.detail());
+            return Optional.empty();
+        }
+        Ready ready = (Ready) verdict;
+        ready.warnings().forEach(warning -> warn(row, warning));
+        return Optional.of(ready);
     }
 
     synchronized void reject(SourceRow row, RejectReason reason, String detail) {
@@ -67,12 +59,14 @@ final class MessageOrigin implements BatchOrigin {
     }
 
     @Override
-    public void rejectedByApi(Ready item, String reason) {
-        reject(item.row(), RejectReason.API_VALIDATION, reason);
+    public void rejectedByApi(SourceRow row, String reason) {
+        reject(row, RejectReason.API_VALIDATION, reason);
     }
 
     @Override
-    public synchronized void settled(Batch batch, BatchOutcome outcome, int attempts, boolean replayed) {
+    public synchronized void settled(BatchSettled settled) {
+        Batch batch = settled.batch();
+        BatchOutcome outcome = settled.outcome();
         switch (outcome.disposition()) {
             case ACCEPTED -> accepted += batch.size();
             case REJECTED -> batch.items().forEach(item -> reject(item.row(), outcome.reason(), outcome.detail()));

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import ai.truedy.loader.model.BatchListener;
+import ai.truedy.loader.model.BatchSettled;
 import ai.truedy.loader.model.SettledBatch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * system before the batch counts as settled, so after a crash (even {@code kill -9}) a restart
  * resumes the file and sends only the batches that were not settled. A done journal is also the
  * memory of a file already loaded, for the duplicate window, and of the size and first bytes its
- * archived original had, for the settle watch.
+ * archived original had, for the settle watch. It listens to the file's settled batches.
  */
-public final class FileJournal implements Closeable {
+public final class FileJournal implements BatchListener, Closeable {
 
     /** What the journal says about the file when it is picked up. */
     public enum Status {
@@ -181,6 +183,14 @@ public final class FileJournal implements Closeable {
     public synchronized void record(SettledBatch batch) {
         append(batch);
         recorded++;
+    }
+
+    /** A batch answered now is recorded before the ledger counts it; one replayed from here is in already. */
+    @Override
+    public void settled(BatchSettled settled) {
+        if (!settled.replayed()) {
+            record(settled.entry());
+        }
     }
 
     /**

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 
 import ai.truedy.loader.LoaderMain;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -1,4 +1,4 @@
-package ai.truedy.loader.reporting;
+package ai.truedy.loader.files;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import ai.truedy.loader.LoaderRun;
-import ai.truedy.loader.LoaderStoppedException;
-import ai.truedy.loader.intake.FileIntake;
-import ai.truedy.loader.intake.FileLoad;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.ReadContent;
 import ai.truedy.loader.intake.ReadyMarker;
-import ai.truedy.loader.intake.RetryRound;
+import ai.truedy.loader.model.LogSafe;
+import ai.truedy.loader.model.RetryRound;
 import ai.truedy.loader.model.SourceRow;
 import ai.truedy.loader.observability.LoaderMetrics;
+import ai.truedy.loader.reporting.AtomicFiles;
+import ai.truedy.loader.reporting.FileError;
+import ai.truedy.loader.reporting.FileReport;
+import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.state.FileJournals;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,10 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class FileReports {
 
     public static final String ARCHIVE_TO = "loaderArchiveTo";
-    public static final String REPORT = ".report.json";
-    public static final String ERROR = ".error.json";
-    public static final String REJECTED = ".rejected.csv";
-    public static final String WARNINGS = ".warnings.csv";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReports.class);
     private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(5);
@@ -88,7 +85,7 @@ public final class FileReports {
         load.contacts().close();
         IntakeFile file = load.file();
         Path original = done.resolve(file.archiveName());
-        Path reportFile = done.resolve(file.stem() + REPORT);
+        Path reportFile = done.resolve(file.stem() + OutputNames.REPORT);
         FileReport report = load.ledger().close(Instant.now(), original.toString(), reportFile.toString());
         if (report.rows() != report.accepted() + report.rejected() + report.pendingRetry()) {
             LOG.error("{}: rows do not add up ({} rows, {} accepted, {} rejected, {} pending retry); this is a bug",
@@ -118,7 +115,7 @@ public final class FileReports {
         IntakeFile file = intake.identify(exchange);
         FileJournal earlier = exchange.getProperty(FileIntake.DUPLICATE_OF, FileJournal.class);
         Path original = done.resolve(file.archiveName());
-        Path reportFile = done.resolve(file.stem() + REPORT);
+        Path reportFile = done.resolve(file.stem() + OutputNames.REPORT);
         String now = Instant.now().toString();
         FileReport report = new FileReport(file.relativePath(), earlier.previousStart().file(), 0,
                 file.startedAt().toString(), now, 0, 0, 0, 0, Map.of(), 0, Map.of(),
@@ -214,7 +211,7 @@ public final class FileReports {
             record = new FileError(file.relativePath(), reason, partial.finishedAt(), partial.rows(),
                     partial.accepted(), partial.rejected(), partial.pendingRetry(), partial.outputs());
         }
-        AtomicFiles.write(error.resolve(file.stem() + ERROR), json.writeValueAsBytes(record));
+        AtomicFiles.write(error.resolve(file.stem() + OutputNames.ERROR), json.writeValueAsBytes(record));
         archiveTo(exchange, file, original);
         run.fileFailed();
     }

@@ -1,4 +1,4 @@
-package ai.truedy.loader.intake;
+package ai.truedy.loader.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import ai.truedy.loader.intake.ReadContent;
+import ai.truedy.loader.intake.ReadyMarker;
+import ai.truedy.loader.model.FileDigests;
 import ai.truedy.loader.reporting.AtomicFiles;
 import ai.truedy.loader.reporting.FileError;
 import ai.truedy.loader.reporting.FileReport;
-import ai.truedy.loader.reporting.FileReports;
-import ai.truedy.loader.state.FileDigests;
+import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,7 +92,7 @@ public final class ArchiveWatch {
             refuse(file, "it shrank from " + file.size() + " to " + size + " bytes after it was archived: it was rewritten");
             return;
         }
-        String head = FileDigests.hex(FileDigests.ofPrefix(file.archived(), Math.min(GrowingFileInput.HEAD, file.size()))
+        String head = FileDigests.hex(FileDigests.ofPrefix(file.archived(), Math.min(ReadContent.HEAD, file.size()))
                 .digest());
         if (!head.equals(file.headSha256())) {
             refuse(file, "it was rewritten after it was archived: its first bytes changed");
@@ -128,7 +130,7 @@ public final class ArchiveWatch {
                 report.path("rejected").asLong(), report.path("pending_retry").asLong(),
                 new FileReport.Outputs(original.toString(), done.report(), report.path("outputs").path("rejected").textValue(),
                         report.path("outputs").path("retry").textValue(), report.path("outputs").path("warnings").textValue()));
-        AtomicFiles.write(error.resolve(stem + FileReports.ERROR), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
+        AtomicFiles.write(error.resolve(stem + OutputNames.ERROR), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
         Files.move(file.archived(), original, StandardCopyOption.ATOMIC_MOVE);
         LOG.warn("{} changed after it was loaded ({}) -> {}", file.journal().previousStart().file(), why, original);
     }

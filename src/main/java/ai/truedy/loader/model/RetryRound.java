@@ -1,4 +1,4 @@
-package ai.truedy.loader.intake;
+package ai.truedy.loader.model;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

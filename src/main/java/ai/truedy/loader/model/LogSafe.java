@@ -1,4 +1,4 @@
-package ai.truedy.loader.reporting;
+package ai.truedy.loader.model;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.config;
 
 /** A setting or folder that keeps the loader from running; its message is the one line ops see. */
 public class LoaderConfigException extends RuntimeException {

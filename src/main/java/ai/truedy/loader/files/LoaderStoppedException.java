@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.files;
 
 /**
  * The loader was asked to stop while a file was being loaded. The batches in flight were settled

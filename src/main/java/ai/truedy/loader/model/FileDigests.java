@@ -1,4 +1,4 @@
-package ai.truedy.loader.state;
+package ai.truedy.loader.model;
 
 import java.io.IOException;
 import java.io.InputStream;

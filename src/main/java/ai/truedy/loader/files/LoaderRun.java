@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.files;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,20 +1,25 @@
-package ai.truedy.loader.intake;
+package ai.truedy.loader.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
-import ai.truedy.loader.LoaderRun;
 import ai.truedy.loader.batching.BatchesInFlight;
+import ai.truedy.loader.batching.FileRows;
 import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.contacts.PhoneNormalizer;
-import ai.truedy.loader.delivery.SendOrder;
+import ai.truedy.loader.delivery.BatchOrigin;
+import ai.truedy.loader.intake.CsvSettings;
+import ai.truedy.loader.intake.CsvSource;
+import ai.truedy.loader.intake.IntakeFile;
+import ai.truedy.loader.intake.RowSource;
+import ai.truedy.loader.intake.RowSources;
+import ai.truedy.loader.intake.UnreadableFileException;
+import ai.truedy.loader.model.RetryRound;
 import ai.truedy.loader.reporting.FileLedger;
-import ai.truedy.loader.reporting.FileReports;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.state.FileJournals;
@@ -29,12 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileIntake {
 
-    /** The exchange property set, instead of a {@link FileLoad}, for content loaded already. */
+    /** The exchange property set, instead of a file load, for content loaded already. */
     public static final String DUPLICATE_OF = "loaderDuplicateOf";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
 
-    private final CsvSettings csv;
+    private final RowSources sources;
     private final int concurrency;
     private final OutputNames names;
     private final PhoneNormalizer phones;
@@ -43,7 +48,6 @@ public final class FileIntake {
     private final int maxRounds;
     private final FileJournals journals;
     private final LoaderRun run;
-    private final CsvSource.Settling settling;
     private final int maxCrashesPerFile;
 
     /**
@@ -53,11 +57,10 @@ public final class FileIntake {
     public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
                       String defaultBatchCallId, Path error, int maxRounds, FileJournals journals, LoaderRun run,
                       Duration settleTime, int maxCrashesPerFile) {
-        this.settling = new CsvSource.Settling(settleTime, run::isStopping);
+        this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, run::isStopping));
         this.maxCrashesPerFile = maxCrashesPerFile;
         this.journals = journals;
         this.run = run;
-        this.csv = csv;
         this.concurrency = concurrency;
         this.names = names;
         this.phones = phones;
@@ -67,7 +70,8 @@ public final class FileIntake {
     }
 
     /**
-     * Opens the file in the exchange and leaves a {@link FileLoad} on it for the rest of the route;
+     * Opens the file in the exchange and leaves what the rest of the route needs on it: the rows for
+     * batching, the origin for delivery, the whole load for the report;
      * or, for content loaded already within the duplicate window, leaves the earlier load's journal
      * under {@value #DUPLICATE_OF} instead.
      */
@@ -98,7 +102,7 @@ public final class FileIntake {
             LOG.info("Loading {}{}", file.relativePath(),
                     file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId());
         }
-        CsvSource source = CsvSource.open(file.path(), csv.charset(), csv.delimiter(), settling);
+        RowSource source = sources.open(file.path());
         ColumnMap columns = ColumnMap.of(source.header()).orElse(null);
         if (columns == null) {
             source.close();
@@ -123,12 +127,14 @@ public final class FileIntake {
                     file.startedAt().toString(), Files.size(file.path())));
         }
         FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), source.header(),
-                columns.batchCallId(), error.resolve(file.stem() + FileReports.REJECTED), retryFile,
-                error.resolve(file.stem() + FileReports.WARNINGS), round.round(), maxRounds, retryRowsWritten);
+                columns.batchCallId(), error.resolve(file.stem() + OutputNames.REJECTED), retryFile,
+                error.resolve(file.stem() + OutputNames.WARNINGS), round.round(), maxRounds, retryRowsWritten);
         FileJournal.Tail tail = status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null;
-        exchange.setProperty(FileLoad.PROPERTY,
-                new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId, journals.scratchFolder()), ledger,
-                        new BatchesInFlight(concurrency), new SendOrder(), ConcurrentHashMap.newKeySet(), journal, tail));
+        FileLoad load = new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId,
+                journals.scratchFolder()), ledger, new BatchesInFlight(concurrency), journal, tail);
+        exchange.setProperty(FileLoad.PROPERTY, load);
+        exchange.setProperty(FileRows.PROPERTY, load.rows());
+        exchange.setProperty(BatchOrigin.PROPERTY, load.origin());
     }
 
     /**

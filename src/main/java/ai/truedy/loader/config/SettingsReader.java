@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.config;
 
 import java.net.URI;
 import java.nio.charset.Charset;

@@ -1,0 +1,33 @@
+package ai.truedy.loader.delivery;
+
+import java.time.Duration;
+
+/**
+ * What every request to Truedy waits for, whichever file, message or thread it comes from: a place
+ * among the requests in flight, the request budget (about 100 a minute per organisation), a 429's
+ * pause, and no suspension after 401, 402 or 403. {@link SendGate} keeps it in this process;
+ * several instances sending for one organisation need one budget they share.
+ */
+public interface RequestBudget {
+
+    /**
+     * Waits for this request's turn. Every call must be followed by {@link #done()} once the
+     * request is over.
+     */
+    void awaitTurn() throws InterruptedException;
+
+    /** A request that {@link #awaitTurn()} let through is over. */
+    void done();
+
+    /** A 429: nobody sends until {@code wait} has passed. */
+    void pauseFor(Duration wait);
+
+    /** 401, 402 or 403: no sending until {@code pause} has passed. */
+    void suspend(Duration pause, String because);
+
+    /** Why sending is suspended now, or null when it is not. */
+    String suspension();
+
+    /** The API took a request: any suspension is over. */
+    void recovered();
+}
