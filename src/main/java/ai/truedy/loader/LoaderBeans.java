@@ -70,6 +70,7 @@ public final class LoaderBeans implements CamelConfiguration {
             PackagedDefaults.fillIn(properties);
             context.getManagementStrategy().addEventNotifier(new StopWithCamel(run));
         }
+        RenamedSettings.carryOver(properties);
         LoaderSettings settings = LoaderSettings.from(properties::resolveProperty);
         settings.prepareFolders();
         run.stopTimeout(settings.shutdownTimeout());

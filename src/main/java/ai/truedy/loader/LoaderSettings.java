@@ -15,6 +15,7 @@ import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.DeliverySettings;
 import ai.truedy.loader.intake.CsvSettings;
+import ai.truedy.loader.intake.RowSources;
 import ai.truedy.loader.model.Batch;
 
 /**
@@ -63,8 +64,8 @@ public record LoaderSettings(
                 in.path("loader.retry"),
                 in.path("loader.state"),
                 in.duration("loader.duplicate-file-window"),
-                in.duration("loader.retry.delay"),
-                in.integer("loader.retry.max-rounds", 0, 1000),
+                in.duration("loader.redrive.delay"),
+                in.integer("loader.redrive.max-rounds", 0, 1000),
                 in.region("loader.default-region"),
                 in.phoneValidation("loader.phone.validation"),
                 new CsvSettings(in.charset("loader.csv.charset"), in.delimiter("loader.csv.delimiter")),
@@ -91,6 +92,7 @@ public record LoaderSettings(
                 in.duration("loader.settle-watch"),
                 in.text("loader.ready-marker"),
                 in.integer("loader.max-crashes-per-file", 1, 1000));
+        in.oneOrMoreOf("loader.extensions", RowSources.READABLE); // the inbox route's includeExt
         in.failIfProblems();
         return settings;
     }

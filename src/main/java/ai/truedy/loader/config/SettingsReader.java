@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -125,6 +126,17 @@ public final class SettingsReader {
         }
         problems.add(name + " must be an http(s) URL, not '" + value + "'");
         return value;
+    }
+
+    /** A comma-separated list, lower case, of which each item must be one of {@code allowed}. */
+    public List<String> oneOrMoreOf(String name, List<String> allowed) {
+        List<String> items = Arrays.stream(text(name).split(",")).map(String::trim)
+                .filter(item -> !item.isEmpty()).map(item -> item.toLowerCase(Locale.ROOT)).toList();
+        List<String> unknown = items.stream().filter(item -> !allowed.contains(item)).toList();
+        if (items.isEmpty() || !unknown.isEmpty()) {
+            problems.add(name + " must name one or more of " + String.join(", ", allowed) + ", not '" + text(name) + "'");
+        }
+        return items;
     }
 
     /** A problem found outside the checks above. */

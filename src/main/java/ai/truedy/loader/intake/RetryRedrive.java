@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the rows waiting in retry/ through the pipeline again: a retry file that has waited
- * {@code loader.retry.delay} is moved into the inbox, where it is loaded like any other file. In
+ * {@code loader.redrive.delay} is moved into the inbox, where it is loaded like any other file. In
  * once mode this happens only when the loader starts, so a run never waits for a delay to pass.
  */
 public final class RetryRedrive {

@@ -62,7 +62,7 @@ public final class FileLedger implements RowListener, BatchListener {
      * @param retryFile         where rows to send again go
      * @param warningsFile      where rows sent with a warning are listed
      * @param round             the file's re-drive round (0 for a file dropped by people)
-     * @param maxRounds         {@code loader.retry.max-rounds}: from this round on, rows are not retried again
+     * @param maxRounds         {@code loader.redrive.max-rounds}: from this round on, rows are not retried again
      * @param replayedRetriesWritten true when the retry rows of batches settled before (a file that grew
      *                          after it was archived) are in a retry file already, and are only counted
      */
