@@ -99,8 +99,8 @@ public final class LoaderBeans implements CamelConfiguration {
         ReadyMarker marker = new ReadyMarker(settings.readyMarker());
         ArchiveWatch archiveWatch = new ArchiveWatch(settings.inbox(), settings.error(),
                 settings.once() ? Duration.ZERO : settings.settleWatch(), marker, json);
-        journals.scanAtStart(settings.settleWatch()).forEach(archiveWatch::archived);
-        OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry());
+        journals.archivedWithin(settings.settleWatch()).forEach(archiveWatch::archived);
+        OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry(), journals::reserve);
         FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names,
                 new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
                 settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals, run,

@@ -22,7 +22,7 @@ import ai.truedy.loader.model.RetryRound;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
-import ai.truedy.loader.state.FileJournals;
+import ai.truedy.loader.state.StateStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ public final class FileIntake {
     private final String defaultBatchCallId;
     private final Path error;
     private final int maxRounds;
-    private final FileJournals journals;
+    private final StateStore journals;
     private final LoaderRun run;
     private final int maxCrashesPerFile;
 
@@ -55,7 +55,7 @@ public final class FileIntake {
      * @param maxCrashesPerFile {@code loader.max-crashes-per-file}
      */
     public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
-                      String defaultBatchCallId, Path error, int maxRounds, FileJournals journals, LoaderRun run,
+                      String defaultBatchCallId, Path error, int maxRounds, StateStore journals, LoaderRun run,
                       Duration settleTime, int maxCrashesPerFile) {
         this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, run::isStopping));
         this.maxCrashesPerFile = maxCrashesPerFile;
@@ -78,7 +78,7 @@ public final class FileIntake {
     public void open(Exchange exchange) throws IOException, UnreadableFileException {
         IntakeFile file = identify(exchange);
         RetryRound round = RetryRound.of(file.path().getFileName().toString());
-        FileJournal journal = journals.of(file.path(), round.round() > 0, file.relativePath());
+        FileJournal journal = journals.journal(file.path(), round.round() > 0, file.relativePath());
         FileJournal.Status status = journal.status(journals.duplicateWindow());
         if (status == FileJournal.Status.DUPLICATE) {
             LOG.info("Not loading {}: the same content was loaded as {} at {}", file.relativePath(),

@@ -22,7 +22,7 @@ import ai.truedy.loader.reporting.FileError;
 import ai.truedy.loader.reporting.FileReport;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
-import ai.truedy.loader.state.FileJournals;
+import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -97,7 +97,7 @@ public final class FileReports {
         FileJournal.Tail tail = lastRow == null ? null : new FileJournal.Tail(lastRow.number(), List.of(lastRow.values()));
         load.journal().complete(new FileJournal.Done(reportFile.toString(), report.finishedAt(), original.toString(),
                 content.length(), content.headSha256(), tail),
-                FileJournals.key(content.digest(), file.path(), RetryRound.of(file.path().getFileName().toString()).round() > 0));
+                StateStore.key(content.digest(), file.path(), RetryRound.of(file.path().getFileName().toString()).round() > 0));
         archiveTo(exchange, file, original);
         archived.accept(load.journal());
         run.fileLoaded(report);

@@ -2,9 +2,8 @@ package ai.truedy.loader.reporting;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import ai.truedy.loader.model.RetryRound;
 
@@ -23,9 +22,11 @@ public final class OutputNames {
     private final Path error;
     private final Path retry;
     private final Path inbox;
-    private final Set<String> taken = new HashSet<>();
+    private final Predicate<String> reserve;
 
-    public OutputNames(Path inbox, Path done, Path error, Path retry) {
+    /** @param reserve takes a name for good, false when it was taken already (the state store) */
+    public OutputNames(Path inbox, Path done, Path error, Path retry, Predicate<String> reserve) {
+        this.reserve = reserve;
         this.inbox = inbox;
         this.done = done;
         this.error = error;
@@ -34,10 +35,9 @@ public final class OutputNames {
 
     public synchronized String reserve(String baseName, String extension) {
         String stem = baseName;
-        for (int n = 2; isTaken(stem, extension); n++) {
+        for (int n = 2; isTaken(stem, extension) || !reserve.test(stem); n++) {
             stem = baseName + "-" + n;
         }
-        taken.add(stem);
         return stem;
     }
 
@@ -48,11 +48,10 @@ public final class OutputNames {
      */
     public synchronized Path retryFile(RetryRound round) {
         RetryRound candidate = round;
-        for (int n = 2; taken.contains(candidate.nextFileName()) || Files.exists(retry.resolve(candidate.nextFileName()))
-                || Files.exists(inboxSibling(candidate.nextFileName())); n++) {
+        for (int n = 2; Files.exists(retry.resolve(candidate.nextFileName()))
+                || Files.exists(inboxSibling(candidate.nextFileName())) || !reserve.test(candidate.nextFileName()); n++) {
             candidate = new RetryRound(round.base() + "-" + n, round.round());
         }
-        taken.add(candidate.nextFileName());
         return retry.resolve(candidate.nextFileName());
     }
 
@@ -62,9 +61,6 @@ public final class OutputNames {
     }
 
     private boolean isTaken(String stem, String extension) {
-        if (taken.contains(stem)) {
-            return true;
-        }
         String original = extension.isEmpty() ? stem : stem + "." + extension;
         List<Path> outputs = List.of(
                 done.resolve(original), done.resolve(stem + REPORT),

@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import ai.truedy.loader.model.FileDigests;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * journal was keyed on. Journals of files done longer ago than the duplicate window are forgotten
  * at start.
  */
-public final class FileJournals {
+public final class FileJournals implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileJournals.class);
 
@@ -37,6 +38,8 @@ public final class FileJournals {
     private final ObjectMapper json;
     /** Journals of files that are not done (interrupted, or grown after archiving), by their path in the inbox. */
     private final Map<String, Path> unfinished = new ConcurrentHashMap<>();
+    /** Output names taken by this process; names taken before are known by the files in the folders. */
+    private final Set<String> reserved = new HashSet<>();
 
     public FileJournals(Path stateFolder, Duration duplicateWindow, ObjectMapper json) throws IOException {
         this.folder = Files.createDirectories(stateFolder.resolve("files"));
@@ -50,24 +53,20 @@ public final class FileJournals {
         this.json = json;
     }
 
-    /** Where a file's working data (its table of numbers seen) is kept while it is loaded. */
+    @Override
     public Path scratchFolder() {
         return scratch;
     }
 
+    @Override
     public Duration duplicateWindow() {
         return duplicateWindow;
     }
 
-    /**
-     * The journal of a file as it is now.
-     *
-     * @param byName       true for a re-driven retry file, which is known by its name as well as its content
-     * @param relativePath the file's path in the inbox, under which a journal of its earlier, shorter content is found
-     */
-    public FileJournal of(Path file, boolean byName, String relativePath) throws IOException {
+    @Override
+    public FileJournal journal(Path file, boolean byName, String relativePath) throws IOException {
         long size = Files.size(file);
-        Path exact = folder.resolve(key(FileDigests.ofPrefix(file, size), file, byName) + ".journal");
+        Path exact = folder.resolve(StateStore.key(FileDigests.ofPrefix(file, size), file, byName) + ".journal");
         if (Files.exists(exact)) {
             return read(exact);
         }
@@ -76,28 +75,21 @@ public final class FileJournals {
             FileJournal journal = read(earlier);
             Long hashed = hashedLength(journal);
             if (hashed != null && hashed <= size
-                    && earlier.equals(folder.resolve(key(FileDigests.ofPrefix(file, hashed), file, byName) + ".journal"))) {
+                    && earlier.equals(folder.resolve(StateStore.key(FileDigests.ofPrefix(file, hashed), file, byName) + ".journal"))) {
                 return journal;
             }
         }
         return read(exact);
     }
 
-    /** The key a journal is renamed to when its file is done: the digest of everything read. */
-    public static String key(MessageDigest contentRead, Path file, boolean byName) {
-        MessageDigest digest = contentRead;
-        if (byName) {
-            digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return FileDigests.hex(digest.digest());
+    @Override
+    public synchronized boolean reserve(String name) {
+        return reserved.add(name);
     }
 
-    /**
-     * Reads every journal once at start: forgets those of files done longer ago than the duplicate
-     * window, remembers the unfinished ones by path, and returns the done ones finished within
-     * {@code watchWindow}, for the settle watch.
-     */
-    public List<FileJournal> scanAtStart(Duration watchWindow) throws IOException {
+    /** Also remembers the unfinished journals by path, for files that grew since. */
+    @Override
+    public List<FileJournal> archivedWithin(Duration watchWindow) throws IOException {
         Instant forgetBefore = Instant.now().minus(duplicateWindow);
         Instant watchFrom = Instant.now().minus(watchWindow);
         List<FileJournal> recentlyDone = new ArrayList<>();

@@ -1,0 +1,51 @@
+package ai.truedy.loader.state;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+
+import ai.truedy.loader.model.FileDigests;
+
+/**
+ * What the loader remembers beyond one file: each file's journal (to resume after a crash, and to
+ * know content loaded already, for the duplicate window) and the output names taken. Today's store
+ * is {@link FileJournals}, local files under {@code loader.state}; instances that share an inbox
+ * will need one they share.
+ */
+public interface StateStore {
+
+    /**
+     * The journal of a file as it is now, with what it says of earlier loads of the same content.
+     *
+     * @param byName       true for a re-driven retry file, which is known by its name as well as its content
+     * @param relativePath the file's path in the inbox, under which a journal of its earlier, shorter content is found
+     */
+    FileJournal journal(Path file, boolean byName, String relativePath) throws IOException;
+
+    /** How long content that was loaded is known again: dropped again within it, it is not sent again. */
+    Duration duplicateWindow();
+
+    /** Where a file's working data (its table of numbers seen) is kept while it is loaded. */
+    Path scratchFolder();
+
+    /**
+     * Once, at start: the journals of originals archived within {@code window}, for the settle
+     * watch; journals older than the duplicate window and the watch are forgotten.
+     */
+    List<FileJournal> archivedWithin(Duration window) throws IOException;
+
+    /** Takes an output name (a stem, a retry file's name); false when it was taken already. */
+    boolean reserve(String name);
+
+    /** The key a journal is known by once its file is done: the digest of everything read. */
+    static String key(MessageDigest contentRead, Path file, boolean byName) {
+        MessageDigest digest = contentRead;
+        if (byName) {
+            digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return FileDigests.hex(digest.digest());
+    }
+}
