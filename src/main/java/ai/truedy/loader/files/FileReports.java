@@ -1,7 +1,6 @@
 package ai.truedy.loader.files;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,6 @@ public final class FileReports {
     public static final String ARCHIVE_TO = "loaderArchiveTo";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReports.class);
-    private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(5);
     private static final ObjectMapper READER = new ObjectMapper();
 
     private final ObjectWriter json;
@@ -181,36 +179,10 @@ public final class FileReports {
         marker.remove(file.path());
     }
 
-    /**
-     * The batches already handed to senders are settled before the file's outputs are written (not
-     * longer than {@link #SETTLE_AT_MOST}, should a failure have lost one).
-     */
-    private static void awaitSent(FileLoad load) throws IOException {
-        try {
-            if (!load.inFlight().awaitAllSettled(SETTLE_AT_MOST)) {
-                LOG.error("{}: batches handed to the senders were not settled within {}; the error file counts"
-                        + " only those that were", load.file().relativePath(), SETTLE_AT_MOST);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the batches in flight were settled");
-        }
-    }
-
     private void moveToError(Exchange exchange, IntakeFile file, String reason) throws IOException {
         Path original = error.resolve(file.archiveName());
-        FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
-        FileError record;
-        if (load == null) {
-            record = new FileError(file.relativePath(), reason, Instant.now().toString(), 0, 0, 0, 0,
-                    new FileReport.Outputs(original.toString(), null, null, null, null));
-        } else {
-            awaitSent(load);
-            load.close();
-            FileReport partial = load.ledger().close(Instant.now(), original.toString(), null);
-            record = new FileError(file.relativePath(), reason, partial.finishedAt(), partial.rows(),
-                    partial.accepted(), partial.rejected(), partial.pendingRetry(), partial.outputs());
-        }
+        FileError record = FileErrors.record(exchange.getProperty(FileLoad.PROPERTY, FileLoad.class), file, reason,
+                original);
         AtomicFiles.write(error.resolve(file.stem() + OutputNames.ERROR), json.writeValueAsBytes(record));
         archiveTo(exchange, file, original);
         run.fileFailed();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -151,7 +150,7 @@ public final class FileLedger implements RowListener, BatchListener {
                 }
             }
         }
-        batches.add(report(batch, outcome, settled.attempts()));
+        batches.add(BatchReports.of(batch, outcome, settled.attempts()));
     }
 
     /** Commits the output files and sums up. */
@@ -164,21 +163,7 @@ public final class FileLedger implements RowListener, BatchListener {
                 new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),
                         pathOrNull(warningsFile)),
-                numberedParts());
-    }
-
-    /** The batches in order (senders settle them in any order); a batch settled in parts has them numbered. */
-    private List<BatchReport> numberedParts() {
-        batches.sort(Comparator.comparingInt(BatchReport::batch).thenComparingLong(BatchReport::firstRow));
-        List<BatchReport> numbered = new ArrayList<>(batches.size());
-        for (int i = 0; i < batches.size(); i++) {
-            BatchReport entry = batches.get(i);
-            boolean parted = i > 0 && batches.get(i - 1).batch() == entry.batch()
-                    || i + 1 < batches.size() && batches.get(i + 1).batch() == entry.batch();
-            int part = parted && i > 0 && numbered.get(i - 1).batch() == entry.batch() ? numbered.get(i - 1).part() + 1 : 1;
-            numbered.add(parted ? entry.withPart(part) : entry);
-        }
-        return numbered;
+                BatchReports.inOrder(batches));
     }
 
     /** The row's original values, then row number, reason code and detail. */
@@ -202,16 +187,6 @@ public final class FileLedger implements RowListener, BatchListener {
         failed += orZero(counts.failed());
         duplicatesSkipped += orZero(counts.duplicatesSkipped());
         invalidSkipped += orZero(counts.invalidSkipped());
-    }
-
-    private static BatchReport report(Batch batch, BatchOutcome outcome, int attempts) {
-        ApiCounts counts = outcome.counts();
-        return new BatchReport(batch.sequence(), null, batch.batchCallId(), batch.firstRow(), batch.lastRow(),
-                batch.size(), attempts,
-                outcome.httpStatus(), outcome.requestId(), outcome.disposition().name().toLowerCase(),
-                outcome.reason() == null ? null : outcome.reason().code(),
-                counts.added(), counts.failed(), counts.duplicatesSkipped(), counts.invalidSkipped(),
-                counts.totalContacts(), outcome.detail());
     }
 
     private static long orZero(Integer value) {

@@ -15,7 +15,6 @@ import java.util.List;
 import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.BatchSettled;
 import ai.truedy.loader.model.SettledBatch;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -58,27 +57,6 @@ public final class FileJournal implements BatchListener, Closeable {
 
     /** A last row read without a line break after it, as it was read. */
     public record Tail(long row, List<String> values) {
-    }
-
-    /** A restart found the file interrupted; {@code afterCrash} when it was not stopped gracefully. */
-    record Resumed(String at, boolean afterCrash) {
-    }
-
-    /** The file was left in the inbox on purpose: a graceful stop, or it was set aside. */
-    record Stopped(String at) {
-    }
-
-    /** The archived original grew: it is read again. */
-    record Regrown(String at, long size) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Line(Start start, SettledBatch batch, Done done, Resumed resumed, Stopped stopped, Regrown regrown) {
-        static Line of(Object part) {
-            return new Line(part instanceof Start s ? s : null, part instanceof SettledBatch b ? b : null,
-                    part instanceof Done d ? d : null, part instanceof Resumed r ? r : null,
-                    part instanceof Stopped s ? s : null, part instanceof Regrown g ? g : null);
-        }
     }
 
     private volatile Path path;
@@ -138,7 +116,7 @@ public final class FileJournal implements BatchListener, Closeable {
     /** Goes on with the journal of an interrupted load, or of a file that grew. */
     public synchronized void resume(boolean afterCrash) throws IOException {
         out = new FileOutputStream(path.toFile(), true);
-        append(new Resumed(Instant.now().toString(), afterCrash));
+        append(new JournalLine.Resumed(Instant.now().toString(), afterCrash));
     }
 
     /** The file is left in the inbox on purpose: the next start does not count it as a crash. */
@@ -147,7 +125,7 @@ public final class FileJournal implements BatchListener, Closeable {
         if (!open) {
             out = new FileOutputStream(path.toFile(), true);
         }
-        append(new Stopped(Instant.now().toString()));
+        append(new JournalLine.Stopped(Instant.now().toString()));
         if (!open) {
             close();
         }
@@ -156,7 +134,7 @@ public final class FileJournal implements BatchListener, Closeable {
     /** The archived original grew to {@code size}: the next pick-up reads it again. */
     public synchronized void regrown(long size) throws IOException {
         out = new FileOutputStream(path.toFile(), true);
-        append(new Regrown(Instant.now().toString(), size));
+        append(new JournalLine.Regrown(Instant.now().toString(), size));
         close();
         onChange.run();
     }
@@ -223,14 +201,14 @@ public final class FileJournal implements BatchListener, Closeable {
 
     private void append(Object part) {
         try {
-            byte[] bytes = json.writeValueAsBytes(Line.of(part));
+            byte[] bytes = json.writeValueAsBytes(JournalLine.of(part));
             byte[] withNewline = new byte[bytes.length + 1];
             System.arraycopy(bytes, 0, withNewline, 0, bytes.length);
             withNewline[bytes.length] = '\n';
             out.write(withNewline);
             out.flush();
             if (!(part instanceof SettledBatch)) {
-                history.add(Line.of(part)); // the outcomes written now are not kept in memory
+                history.add(JournalLine.of(part)); // the outcomes written now are not kept in memory
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + path, e);

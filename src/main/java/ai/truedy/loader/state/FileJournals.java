@@ -132,7 +132,7 @@ public final class FileJournals implements StateStore {
                 String text;
                 while ((text = lines.readLine()) != null) {
                     try {
-                        history.add(json.readValue(text, FileJournal.Line.class));
+                        history.add(json.readValue(text, JournalLine.class));
                     } catch (IOException halfWritten) {
                         break;
                     }

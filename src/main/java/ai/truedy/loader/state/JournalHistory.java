@@ -26,7 +26,7 @@ final class JournalHistory {
     private int settled;
     private final Map<String, NavigableMap<Long, SettledBatch>> byBatchCall = new HashMap<>();
 
-    synchronized void add(FileJournal.Line line) {
+    synchronized void add(JournalLine line) {
         if (line.start() != null) {
             start = line.start();
             done = null;
