@@ -104,7 +104,7 @@ public final class LoaderBeans implements CamelConfiguration {
         FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names,
                 new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
                 settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals, run,
-                settings.settleTime(), settings.maxCrashesPerFile());
+                settings.settleTime(), settings.maxCrashesPerFile(), settings.columns());
         RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once(),
                 marker);
         redrive.moveDueFilesNow();

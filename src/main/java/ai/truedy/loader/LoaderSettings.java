@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import ai.truedy.loader.config.LoaderConfigException;
 import ai.truedy.loader.config.SettingsReader;
+import ai.truedy.loader.contacts.ColumnMapping;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.DeliverySettings;
@@ -49,7 +50,8 @@ public record LoaderSettings(
         Duration settleTime,
         Duration settleWatch,
         String readyMarker,
-        int maxCrashesPerFile) {
+        int maxCrashesPerFile,
+        ColumnMapping columns) {
 
     /** The most contacts sent in one request. */
     public static final int MAX_BATCH_SIZE = Batch.MAX_SIZE;
@@ -91,7 +93,8 @@ public record LoaderSettings(
                 in.duration("loader.settle-time"),
                 in.duration("loader.settle-watch"),
                 in.text("loader.ready-marker"),
-                in.integer("loader.max-crashes-per-file", 1, 1000));
+                in.integer("loader.max-crashes-per-file", 1, 1000),
+                ColumnMapping.of(properties));
         in.oneOrMoreOf("loader.extensions", RowSources.READABLE); // the inbox route's includeExt
         in.failIfProblems();
         return settings;

@@ -1,60 +1,116 @@
 package ai.truedy.loader.contacts;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+
+import ai.truedy.loader.contacts.HeaderNames.Field;
 
 /**
- * Finds the contact fields among a file's header cells. Names match whatever their case and
- * whether words are joined by spaces, {@code _}, {@code -} or {@code .}: "Phone Number",
- * "phone_number" and "PHONE-NUMBER" are one name. The first matching column wins. A full name
- * column ({@code name}, {@code full_name}, {@code contact_name}) is used only when there are no
- * first and last name columns.
+ * Finds the contact fields among a file's header cells, by the names in {@link HeaderNames}'s
+ * table. A file may have several phone columns: {@link #phones()} lists them in the order a row
+ * tries them (mobile, then primary, then the others, each in header order). For the other fields
+ * the first matching column wins. A full name column is used only when there are no first and
+ * last name columns.
+ *
+ * @param phones the phone columns, in the order a row tries them; never empty
  */
-public record ColumnMap(int phone, int firstName, int lastName, int fullName, int email, int batchCallId) {
+public record ColumnMap(List<Integer> phones, int firstName, int lastName, int fullName, int email, int batchCallId) {
 
     public static final int ABSENT = -1;
 
-    /** Accepted header names per field, as ops would write them; matched in normalized form. */
-    static final Map<String, List<String>> ALIASES = Map.of(
-            "phone_number", List.of("phone_number", "phone", "mobile", "cell", "telephone", "tel"),
-            "first_name", List.of("first_name", "given_name"),
-            "last_name", List.of("last_name", "surname", "family_name"),
-            "full_name", List.of("name", "full_name", "contact_name"),
-            "email", List.of("email", "e-mail", "email_address"),
-            "batch_call_id", List.of("batch_call_id"));
+    public ColumnMap {
+        phones = List.copyOf(phones);
+    }
 
-    /** Maps a header row; empty when it has no phone column. */
+    /** A map with one phone column. */
+    public ColumnMap(int phone, int firstName, int lastName, int fullName, int email, int batchCallId) {
+        this(List.of(phone), firstName, lastName, fullName, email, batchCallId);
+    }
+
+    /** Maps a header row by recognition alone; empty when it has no phone column. */
     public static Optional<ColumnMap> of(List<String> header) {
-        List<String> names = header.stream().map(ColumnMap::normalize).toList();
-        ColumnMap map = new ColumnMap(
-                find(names, "phone_number"), find(names, "first_name"), find(names, "last_name"),
-                find(names, "full_name"), find(names, "email"), find(names, "batch_call_id"));
-        return map.phone == ABSENT ? Optional.empty() : Optional.of(map);
+        return of(header, ColumnMapping.NONE);
     }
 
-    /** The header names a phone column may have, for error messages. */
-    public static List<String> acceptedPhoneNames() {
-        return ALIASES.get("phone_number");
+    /**
+     * Maps a header row; a field the mapping names takes the columns it names, in its order (for
+     * the phone, every one of them that the header has), instead of the ones recognised. Empty when
+     * there is no phone column.
+     */
+    public static Optional<ColumnMap> of(List<String> header, ColumnMapping mapping) {
+        Optional<ColumnMap> recognised = recognise(header);
+        List<Integer> phones = mapped(header, mapping.namesOf("phone"));
+        if (!mapping.namesOf("phone").isEmpty() && phones.isEmpty()) {
+            return Optional.empty();
+        }
+        ColumnMap base = recognised.orElse(new ColumnMap(List.of(ABSENT), ABSENT, ABSENT, ABSENT, ABSENT, ABSENT));
+        ColumnMap map = new ColumnMap(phones.isEmpty() ? base.phones() : phones,
+                pick(header, mapping, "first-name", base.firstName()), pick(header, mapping, "last-name", base.lastName()),
+                pick(header, mapping, "name", base.fullName()), pick(header, mapping, "email", base.email()),
+                pick(header, mapping, "batch-call-id", base.batchCallId()));
+        return map.phone() == ABSENT ? Optional.empty() : Optional.of(map);
     }
 
-    /** Lower case, without a byte order mark, quotes, surrounding spaces and word separators. */
-    public static String normalize(String headerCell) {
-        return headerCell.replace("\uFEFF", "")
-                .replaceAll("[\\s_\\-.\"']", "")
-                .toLowerCase(Locale.ROOT);
+    /** The columns a mapping names that the header has, in the mapping's order. */
+    private static List<Integer> mapped(List<String> header, List<String> names) {
+        List<String> normalized = header.stream().map(HeaderNames::normalize).toList();
+        return names.stream().map(name -> normalized.indexOf(HeaderNames.normalize(name)))
+                .filter(column -> column >= 0).distinct().toList();
     }
 
-    private static int find(List<String> names, String field) {
-        Set<String> accepted = ALIASES.get(field).stream().map(ColumnMap::normalize).collect(Collectors.toSet());
-        for (int i = 0; i < names.size(); i++) {
-            if (accepted.contains(names.get(i))) {
-                return i;
+    private static int pick(List<String> header, ColumnMapping mapping, String key, int recognised) {
+        List<String> names = mapping.namesOf(key);
+        if (names.isEmpty()) {
+            return recognised;
+        }
+        return mapped(header, names).stream().findFirst().orElse(ABSENT);
+    }
+
+    private static Optional<ColumnMap> recognise(List<String> header) {
+        Map<Field, Integer> first = new EnumMap<>(Field.class);
+        List<int[]> phones = new ArrayList<>(); // {rank, column}
+        for (int i = 0; i < header.size(); i++) {
+            Optional<Field> field = HeaderNames.fieldOf(header.get(i));
+            if (field.isEmpty()) {
+                continue;
+            }
+            switch (field.get()) {
+                case MOBILE, PRIMARY_PHONE, PHONE -> phones.add(new int[] {field.get().ordinal(), i});
+                default -> first.putIfAbsent(field.get(), i);
             }
         }
-        return ABSENT;
+        if (phones.isEmpty()) {
+            return Optional.empty();
+        }
+        phones.sort(Comparator.<int[]>comparingInt(p -> p[0]).thenComparingInt(p -> p[1]));
+        return Optional.of(new ColumnMap(phones.stream().map(p -> p[1]).toList(), column(first, Field.FIRST_NAME),
+                column(first, Field.LAST_NAME), column(first, Field.FULL_NAME), column(first, Field.EMAIL),
+                column(first, Field.BATCH_CALL_ID)));
+    }
+
+    /** The phone column tried first. */
+    public int phone() {
+        return phones.get(0);
+    }
+
+    /** Some of the header names a phone column may have, for error messages. */
+    public static List<String> acceptedPhoneNames() {
+        List<String> some = new ArrayList<>(HeaderNames.namesOf(Field.PHONE).stream().limit(5).toList());
+        some.addAll(HeaderNames.namesOf(Field.MOBILE).stream().limit(4).toList());
+        some.addAll(HeaderNames.namesOf(Field.PRIMARY_PHONE).stream().limit(2).toList());
+        return some;
+    }
+
+    /** Without a byte order mark, accents, case and anything but letters and digits. */
+    public static String normalize(String headerCell) {
+        return HeaderNames.normalize(headerCell);
+    }
+
+    private static int column(Map<Field, Integer> first, Field field) {
+        return first.getOrDefault(field, ABSENT);
     }
 }

@@ -23,6 +23,8 @@ import ai.truedy.loader.model.SourceRow;
  */
 public final class ContactRows implements Closeable {
 
+    /** How a cell with several numbers separates them: Google Contacts' " ::: ", or ";", "/", " or ". */
+    private static final Pattern SEVERAL_NUMBERS = Pattern.compile("\\s*:::\\s*|;|/|\\s+or\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>()\\[\\]\"]+@[^@\\s,;<>()\\[\\]\"]+\\.[\\p{L}\\p{N}-]{2,}$");
 
     /** The longest name or email sent. */
@@ -59,27 +61,28 @@ public final class ContactRows implements Closeable {
         if (tooLong != null) {
             return new Rejected(row, RejectReason.FIELD_TOO_LONG, tooLong);
         }
-        String rawPhone = cell(row, columns.phone());
-        if (rawPhone == null) {
-            return new Rejected(row, RejectReason.MISSING_PHONE, "no phone number in column " + (columns.phone() + 1));
+        PhoneCell phone = phone(row);
+        if (phone == null) {
+            return new Rejected(row, RejectReason.MISSING_PHONE, "no phone number in column "
+                    + String.join(" or ", columns.phones().stream().map(column -> String.valueOf(column + 1)).toList()));
         }
-        PhoneNormalizer.Result phone = phones.normalize(rawPhone);
-        if (!phone.ok()) {
-            return new Rejected(row, RejectReason.INVALID_PHONE, "phone number " + phone.problem());
+        if (!phone.number().ok()) {
+            return new Rejected(row, RejectReason.INVALID_PHONE, "phone number " + phone.number().problem()
+                    + (columns.phones().size() > 1 ? " (column " + (phone.column() + 1) + ")" : ""));
         }
         String batchCallId = batchCallId(row);
         if (batchCallId == null) {
             return new Rejected(row, RejectReason.NO_BATCH_CALL_ID,
                     "no batch_call_id column value, inbox sub-folder or truedy.batch-call-id");
         }
-        long first = firstRows.putIfAbsent(batchCallId, phone.e164(), row.number());
+        long first = firstRows.putIfAbsent(batchCallId, phone.number().e164(), row.number());
         if (first != 0) {
             return new Rejected(row, RejectReason.DUPLICATE_IN_FILE, "same number as row " + first);
         }
         List<RowWarning> warnings = new ArrayList<>(0);
-        if (phone.droppedExtension() != null) {
+        if (phone.number().droppedExtension() != null) {
             warnings.add(new RowWarning(Reason.EXTENSION_DROPPED,
-                    "extension " + phone.droppedExtension() + " dropped: the API takes no extensions"));
+                    "extension " + phone.number().droppedExtension() + " dropped: the API takes no extensions"));
         }
         String email = cell(row, columns.email());
         if (email != null && !EMAIL.matcher(email).matches()) {
@@ -87,7 +90,40 @@ public final class ContactRows implements Closeable {
             email = null;
         }
         PersonName name = name(row);
-        return new Ready(row, batchCallId, new Contact(phone.e164(), name.first(), name.last(), email), warnings);
+        return new Ready(row, batchCallId, new Contact(phone.number().e164(), name.first(), name.last(), email), warnings,
+                phone.column());
+    }
+
+    /**
+     * The row's phone number: the first of its phone columns, in their order, that holds one that
+     * normalizes. A cell with several numbers ("a ::: b", "a; b", "a / b", "a or b") gives its first
+     * that normalizes. When none does, the first non-empty cell's problem; null when all are empty.
+     */
+    private PhoneCell phone(SourceRow row) {
+        PhoneCell firstProblem = null;
+        for (int column : columns.phones()) {
+            String raw = cell(row, column);
+            if (raw == null) {
+                continue;
+            }
+            PhoneNormalizer.Result whole = phones.normalize(raw);
+            if (whole.ok()) {
+                return new PhoneCell(column, whole);
+            }
+            for (String part : SEVERAL_NUMBERS.split(raw)) {
+                PhoneNormalizer.Result one = part.isBlank() ? null : phones.normalize(part.trim());
+                if (one != null && one.ok()) {
+                    return new PhoneCell(column, one);
+                }
+            }
+            if (firstProblem == null) {
+                firstProblem = new PhoneCell(column, whole);
+            }
+        }
+        return firstProblem;
+    }
+
+    private record PhoneCell(int column, PhoneNormalizer.Result number) {
     }
 
     /** A name or email over {@value #MAX_FIELD} characters is never sent: which column, or null. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.batching.FileRows;
 import ai.truedy.loader.contacts.ColumnMap;
+import ai.truedy.loader.contacts.ColumnMapping;
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.BatchOrigin;
@@ -49,14 +50,17 @@ public final class FileIntake {
     private final StateStore journals;
     private final LoaderRun run;
     private final int maxCrashesPerFile;
+    private final FileColumns fileColumns;
 
     /**
      * @param settleTime        {@code loader.settle-time}: a file's end is its end once it was unchanged this long
      * @param maxCrashesPerFile {@code loader.max-crashes-per-file}
+     * @param columns           the {@code loader.columns.*} mapping, which a folder's own may override
      */
     public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
                       String defaultBatchCallId, Path error, int maxRounds, StateStore journals, LoaderRun run,
-                      Duration settleTime, int maxCrashesPerFile) {
+                      Duration settleTime, int maxCrashesPerFile, ColumnMapping columns) {
+        this.fileColumns = new FileColumns(columns, phones);
         this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, run::isStopping));
         this.maxCrashesPerFile = maxCrashesPerFile;
         this.journals = journals;
@@ -103,12 +107,12 @@ public final class FileIntake {
                     file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId());
         }
         RowSource source = sources.open(file.path());
-        ColumnMap columns = ColumnMap.of(source.header()).orElse(null);
-        if (columns == null) {
+        ColumnMap columns;
+        try {
+            columns = fileColumns.of(file, source);
+        } catch (IOException | UnreadableFileException | RuntimeException e) {
             source.close();
-            throw new UnreadableFileException("no phone column: the header has " + source.header()
-                    + "; a phone column may be named any of " + ColumnMap.acceptedPhoneNames()
-                    + " (case, spaces, '_', '-' and '.' do not matter)");
+            throw e;
         }
         String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
         Path retryFile;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +44,9 @@ public final class FileLedger implements RowListener, BatchListener {
     private final boolean replayedRetriesWritten;
     private final Map<String, Long> reasons = new TreeMap<>();
     private final Map<String, Long> warningReasons = new TreeMap<>();
+    private final List<String> header;
+    /** Accepted rows by the column their phone number came from. */
+    private final Map<Integer, Long> phoneColumns = new TreeMap<>();
     private final List<BatchReport> batches = new ArrayList<>();
     private long rows;
     private long accepted;
@@ -74,6 +78,7 @@ public final class FileLedger implements RowListener, BatchListener {
         this.file = file;
         this.startedAt = startedAt;
         header = withoutAnnotations(header);
+        this.header = header;
         this.columns = header.size();
         this.batchCallIdColumn = batchCallIdColumn < 0 ? header.size() : batchCallIdColumn;
         List<String> rejectedHeader = new ArrayList<>(header);
@@ -136,6 +141,7 @@ public final class FileLedger implements RowListener, BatchListener {
         switch (outcome.disposition()) {
             case ACCEPTED -> {
                 accepted += batch.size();
+                batch.items().forEach(item -> phoneColumns.merge(item.phoneColumn(), 1L, Long::sum));
                 addApiCounts(outcome.counts());
             }
             case REJECTED -> batch.items().forEach(item -> reject(item.row(), outcome.reason(), outcome.detail()));
@@ -159,11 +165,19 @@ public final class FileLedger implements RowListener, BatchListener {
         Path retryFile = retryRows.commit();
         Path warningsFile = warningRows.commit();
         return new FileReport(file, null, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
-                pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons),
+                pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons), phoneColumnNames(),
                 new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),
                         pathOrNull(warningsFile)),
                 BatchReports.inOrder(batches));
+    }
+
+    /** The accepted rows by the header of their phone column, in header order. */
+    private Map<String, Long> phoneColumnNames() {
+        Map<String, Long> named = new LinkedHashMap<>();
+        phoneColumns.forEach((column, count) -> named.merge(column < header.size() ? header.get(column).strip()
+                : "column " + (column + 1), count, Long::sum));
+        return named;
     }
 
     /** The row's original values, then row number, reason code and detail. */

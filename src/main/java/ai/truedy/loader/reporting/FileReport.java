@@ -27,6 +27,7 @@ public record FileReport(
         Map<String, Long> reasons,
         long warnings,
         Map<String, Long> warningReasons,
+        Map<String, Long> phoneColumns,
         ApiTotals api,
         Outputs outputs,
         List<BatchReport> batches) {

@@ -95,7 +95,8 @@ record ReceivedContacts(List<SourceRow> rows, List<JsonNode> originals) {
             first = Objects.toString(name.first(), "");
             last = Objects.toString(name.last(), "");
         }
-        return new String[] {text(contact, names, map.phone()), first, last, text(contact, names, map.email()),
+        int phone = names.contains("phone_number") ? names.indexOf("phone_number") : map.phone(); // the API's own name first
+        return new String[] {text(contact, names, phone), first, last, text(contact, names, map.email()),
                 text(contact, names, map.batchCallId())};
     }
 
