@@ -5,7 +5,9 @@
 #   bench/run.sh [ROWS] [LOADER_JVM_OPTIONS...]      e.g. bench/run.sh 1000000
 #                                                      bench/run.sh 10000000 -Xmx256m
 # Environment: BUDGET=N makes the stand-in answer 429 beyond N requests a minute and runs the
-# loader with truedy.rate-limit.requests-per-minute=N; FLOOR=0 skips the floor.
+# loader with truedy.rate-limit.requests-per-minute=N; FLOOR=0 skips the floor; FORMAT=xlsx hands
+# the loader the same rows as an Excel workbook (shared strings, some phones as number cells)
+# instead of the CSV (the floor still reads the CSV).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
@@ -23,6 +25,11 @@ CP="$WORK/classes:$JAR"
 
 echo "generating $ROWS rows..."
 java -cp "$CP" GenerateContacts "$ROWS" "$WORK/contacts.csv"
+FORMAT=${FORMAT:-csv}
+if [ "$FORMAT" = xlsx ]; then
+  echo "writing the workbook..."
+  java -cp "$CP" CsvToXlsx "$WORK/contacts.csv" "$WORK/contacts.xlsx"
+fi
 
 java -cp "$CP" StandIn "$WORK/port" "${BUDGET:-0}" > "$WORK/stand-in.log" 2>&1 &
 STAND_IN=$!
@@ -46,8 +53,8 @@ if [ "${FLOOR:-1}" != 0 ]; then
 fi
 
 reset
-cp "$WORK/contacts.csv" "$WORK/inbox/bc_bench/contacts.csv"
-touch -d '1 minute ago' "$WORK/inbox/bc_bench/contacts.csv"
+cp "$WORK/contacts.$FORMAT" "$WORK/inbox/bc_bench/contacts.$FORMAT"
+touch -d '1 minute ago' "$WORK/inbox/bc_bench/contacts.$FORMAT"
 read -r LOADER_WALL LOADER_RSS < <(measure loader java "${LOADER_JVM[@]}" \
     -Dloader.inbox="$WORK/inbox" -Dloader.done="$WORK/done" -Dloader.error="$WORK/error" \
     -Dloader.retry="$WORK/retry" -Dloader.state="$WORK/state" -Dloader.duplicate-file-window=0 \
@@ -57,7 +64,7 @@ read -r LOADER_WALL LOADER_RSS < <(measure loader java "${LOADER_JVM[@]}" \
 LOADER_STATS=$(stats)
 
 echo
-echo "rows: $ROWS, batch size $BATCH_SIZE, $CONCURRENCY requests in flight, budget ${BUDGET:-none}"
+echo "rows: $ROWS ($FORMAT), batch size $BATCH_SIZE, $CONCURRENCY requests in flight, budget ${BUDGET:-none}"
 printf '%-7s %10s %12s %14s  %s\n' run wall_s rows_per_s peak_rss_mb stand-in
 if [ "${FLOOR:-1}" != 0 ]; then
   printf '%-7s %10s %12.0f %14.0f  %s\n' floor "$FLOOR_WALL" "$(echo "$ROWS / $FLOOR_WALL" | bc -l)" \

@@ -78,6 +78,7 @@ public final class LoaderBeans implements CamelConfiguration {
         properties.addOverrideProperty("loader.done", settings.done().toString());
         properties.addOverrideProperty("loader.error", settings.error().toString());
         properties.addOverrideProperty("loader.retry", settings.retry().toString());
+        properties.addOverrideProperty("loader.extensions", String.join(",", settings.extensions())); // includeExt: no spaces
 
         ApiKey apiKey = settings.apiKey();
         String baseUrl = settings.baseUrl();

@@ -51,7 +51,8 @@ public record LoaderSettings(
         Duration settleWatch,
         String readyMarker,
         int maxCrashesPerFile,
-        ColumnMapping columns) {
+        ColumnMapping columns,
+        List<String> extensions) {
 
     /** The most contacts sent in one request. */
     public static final int MAX_BATCH_SIZE = Batch.MAX_SIZE;
@@ -94,8 +95,8 @@ public record LoaderSettings(
                 in.duration("loader.settle-watch"),
                 in.text("loader.ready-marker"),
                 in.integer("loader.max-crashes-per-file", 1, 1000),
-                ColumnMapping.of(properties));
-        in.oneOrMoreOf("loader.extensions", RowSources.READABLE); // the inbox route's includeExt
+                ColumnMapping.of(properties),
+                in.oneOrMoreOf("loader.extensions", RowSources.READABLE));
         in.failIfProblems();
         return settings;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class RowSources {
 
     /** The formats there is a reader for, by extension. */
-    public static final List<String> READABLE = List.of("csv");
+    public static final List<String> READABLE = List.of("csv", "tsv", "xlsx");
 
     private interface Reader {
         RowSource open(Path file) throws IOException, UnreadableFileException;
@@ -23,7 +23,10 @@ public final class RowSources {
 
     /** @param settling how the end of a file that may still be being written is waited for */
     public RowSources(CsvSettings csv, CsvSource.Settling settling) {
-        this.readers = Map.of("csv", file -> CsvSource.open(file, csv.charset(), csv.delimiter(), settling));
+        this.readers = Map.of(
+                "csv", file -> CsvSource.open(file, csv.charset(), csv.delimiter(), settling),
+                "tsv", file -> CsvSource.open(file, csv.charset(), "\t", settling),
+                "xlsx", file -> XlsxSource.open(file, settling));
     }
 
     /** The extensions of {@code loader.extensions} there is no reader for. */
