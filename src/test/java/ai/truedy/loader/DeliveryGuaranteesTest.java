@@ -222,8 +222,13 @@ class DeliveryGuaranteesTest extends LoaderTest {
         for (int i = 0; i < 30; i++) {
             csv.append("+1212736%04d\n".formatted(i));
         }
-        loader.with("truedy.batch-size", "1").with("truedy.rate-limit.requests-per-minute", "600")
-                .drop("bc_1/budget.csv", csv.toString());
+        loader.with("truedy.batch-size", "1").with("truedy.rate-limit.requests-per-minute", "600");
+        // a first file warms this JVM's HTTP path: the first request ever sent is slower to arrive than
+        // its turn, which the budget cannot know of and which is no part of its pacing
+        loader.drop("bc_1/warm-up.csv", "phone\n+12127369999\n");
+        loader.runOnce();
+        api.resetRequests();
+        loader.drop("bc_1/budget.csv", csv.toString());
 
         assertThat(loader.runOnce()).isZero();
 

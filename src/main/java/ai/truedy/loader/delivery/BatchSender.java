@@ -43,9 +43,10 @@ public final class BatchSender {
         BatchOrigin origin = origin(exchange);
         BatchDelivery delivery = new BatchDelivery(batch);
         exchange.setProperty(BatchDelivery.PROPERTY, delivery);
+        Producer producer = http(exchange.getContext()); // made before a turn is taken, so the first request keeps to its slot
         while (delivery.isSendAgain()) {
             if (policy.awaitTurn(delivery, origin)) {
-                policy.afterAnswer(delivery, origin, call(exchange, delivery.batch()));
+                policy.afterAnswer(delivery, origin, call(exchange, producer, delivery.batch()));
             }
         }
         exchange.getMessage().setBody(null);
@@ -68,10 +69,10 @@ public final class BatchSender {
         exchange.getMessage().setBody(null);
     }
 
-    private Answer call(Exchange exchange, Batch batch) throws Exception {
+    private Answer call(Exchange exchange, Producer producer, Batch batch) throws Exception {
         request.write(nextRequest(exchange), batch);
         try {
-            http(exchange.getContext()).process(exchange);
+            producer.process(exchange);
         } catch (IOException noAnswer) {
             return Answer.none(noAnswer);
         } finally {
