@@ -45,7 +45,7 @@ final class GrowingFileInput extends InputStream {
     private int lastByte = -1;
     private final long sizeAtOpen;
     private Instant lastGrowthSeen = Instant.EPOCH;
-    private Instant lastModifiedSeen;
+    private final LastChange lastChange = new LastChange();
 
     /**
      * @param settleTime how long the file must be unchanged before its end counts as its end
@@ -136,12 +136,10 @@ final class GrowingFileInput extends InputStream {
             return false;
         }
         Instant now = Instant.now();
-        Instant modified = Files.getLastModifiedTime(path).toInstant();
-        if (!modified.equals(lastModifiedSeen)) {
+        if (lastChange.look(Files.getLastModifiedTime(path), now)) {
             requireSameHead(); // written to since: appended to, or rewritten
-            lastModifiedSeen = modified;
         }
-        Instant quietSince = modified.isAfter(now) ? now : modified;
+        Instant quietSince = lastChange.at();
         if (lastGrowthSeen.isAfter(quietSince)) {
             quietSince = lastGrowthSeen;
         }

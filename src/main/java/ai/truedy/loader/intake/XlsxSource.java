@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -140,14 +141,16 @@ public final class XlsxSource implements RowSource {
 
     /** Waits until the file has been unchanged for the settle time (or the loader is stopping). */
     private static void awaitSettled(Path file, CsvSource.Settling settling) throws IOException {
-        Duration settle = settling.settleTime();
+        LastChange lastChange = new LastChange();
         while (!settling.stopping().getAsBoolean()) {
-            long quiet = System.currentTimeMillis() - Files.getLastModifiedTime(file).toMillis();
-            if (quiet >= settle.toMillis()) {
+            Instant now = Instant.now();
+            lastChange.look(Files.getLastModifiedTime(file), now);
+            Duration left = settling.settleTime().minus(Duration.between(lastChange.at(), now));
+            if (left.isNegative() || left.isZero()) {
                 return;
             }
             try {
-                Thread.sleep(Math.min(200, settle.toMillis() - quiet));
+                Thread.sleep(Math.min(200, left.toMillis() + 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for the workbook to settle", e);
