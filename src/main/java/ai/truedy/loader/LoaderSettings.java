@@ -54,9 +54,6 @@ public record LoaderSettings(
         ColumnMapping columns,
         List<String> extensions) {
 
-    /** The most contacts sent in one request. */
-    public static final int MAX_BATCH_SIZE = Batch.MAX_SIZE;
-
     /** Reads and validates every setting; all problems are reported together. */
     public static LoaderSettings from(Function<String, Optional<String>> properties) {
         SettingsReader in = new SettingsReader(properties);
@@ -73,7 +70,7 @@ public record LoaderSettings(
                 in.phoneValidation("loader.phone.validation"),
                 new CsvSettings(in.charset("loader.csv.charset"), in.delimiter("loader.csv.delimiter")),
                 in.text("truedy.batch-call-id"),
-                in.integer("truedy.batch-size", 1, MAX_BATCH_SIZE),
+                in.integer("truedy.batch-size", 1, Batch.MAX_SIZE),
                 in.url("truedy.base-url"),
                 new ApiKey(in.text("truedy.api-key")),
                 new DeliverySettings(

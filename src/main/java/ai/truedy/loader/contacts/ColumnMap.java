@@ -105,11 +105,6 @@ public record ColumnMap(List<Integer> phones, int firstName, int lastName, int f
         return some;
     }
 
-    /** Without a byte order mark, accents, case and anything but letters and digits. */
-    public static String normalize(String headerCell) {
-        return HeaderNames.normalize(headerCell);
-    }
-
     private static int column(Map<Field, Integer> first, Field field) {
         return first.getOrDefault(field, ABSENT);
     }
