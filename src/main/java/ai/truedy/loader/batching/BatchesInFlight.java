@@ -60,8 +60,11 @@ public final class BatchesInFlight implements BatchListener {
         return failure;
     }
 
-    /** The loader is stopping: no more batches are handed out, the file is not finished. */
-    synchronized void cutShort() {
+    /**
+     * The loader is stopping, or the file's journal can no longer be kept here: no more batches are
+     * handed out, the file is not finished.
+     */
+    public synchronized void cutShort() {
         cutShort = true;
     }
 

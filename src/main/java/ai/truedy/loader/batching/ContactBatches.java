@@ -28,13 +28,11 @@ import org.apache.camel.ExchangeProperty;
  */
 public final class ContactBatches {
 
-    private final int batchSize;
     private final BooleanSupplier stopping;
     private final Duration progressInterval;
 
     /** @param stopping whether the loader is stopping: a file then ends where it is, cut short */
-    public ContactBatches(int batchSize, BooleanSupplier stopping, Duration progressInterval) {
-        this.batchSize = batchSize;
+    public ContactBatches(BooleanSupplier stopping, Duration progressInterval) {
         this.stopping = stopping;
         this.progressInterval = progressInterval;
     }
@@ -46,7 +44,7 @@ public final class ContactBatches {
 
     /** The batches of the file, for the route's split. */
     public Iterator<Batch> of(@ExchangeProperty(FileRows.PROPERTY) FileRows file) {
-        return new BatchIterator(file, batchSize, stopping,
+        return new BatchIterator(file, file.batchSize(), stopping,
                 new ReadProgress(file.name(), file.source()::fractionRead, progressInterval));
     }
 

@@ -16,9 +16,11 @@ import ai.truedy.loader.model.SourceRow;
  * @param listener  told of every row read, rejected or sent with a warning (the file's ledger)
  * @param inFlight  the file's batches handed out and not yet settled
  * @param notToSend why a row that reads well is still not sent (it was sent before as it then read), or null
+ * @param batchSize contacts per batch: the size the file was started with, kept in its journal, so
+ *                  that a file resumed (by this instance or another) is cut into the same batches
  */
 public record FileRows(String name, RowSource source, ContactRows contacts, RowListener listener,
-                       BatchesInFlight inFlight, Function<SourceRow, String> notToSend) {
+                       BatchesInFlight inFlight, Function<SourceRow, String> notToSend, int batchSize) {
 
     /** The exchange property the file routes keep it under. */
     public static final String PROPERTY = "loaderFileRows";

@@ -93,6 +93,12 @@ final class BatchDelivery {
     }
 
     /** True while another try is due. */
+    /** Nothing more of the batch is sent or settled here: its origin no longer holds it. */
+    void abandon() {
+        waitingParts.clear();
+        sendAgain = false;
+    }
+
     boolean isSendAgain() {
         return sendAgain;
     }

@@ -3,6 +3,7 @@ package ai.truedy.loader.delivery;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import ai.truedy.loader.model.Batch;
@@ -25,6 +26,7 @@ public final class BatchOrigin {
     private final String name;
     private final Function<Batch, List<SettledBatch>> settledBefore;
     private final BatchListener listener;
+    private final BooleanSupplier held;
     private final SendOrder sendOrder = new SendOrder();
     private final Set<String> notFound = ConcurrentHashMap.newKeySet();
 
@@ -33,16 +35,26 @@ public final class BatchOrigin {
      * @param settledBefore the parts of a batch settled before a restart (or before the file grew),
      *                      whose rows keep the outcome kept and are not sent again
      * @param listener      told of every settled batch
+     * @param held          whether batches of this origin may still be sent and settled here: false
+     *                      once its journal cannot be kept (another instance took the file over, or
+     *                      the cluster's database is out of reach); its batches are then left unsettled
      */
-    public BatchOrigin(String name, Function<Batch, List<SettledBatch>> settledBefore, BatchListener listener) {
+    public BatchOrigin(String name, Function<Batch, List<SettledBatch>> settledBefore, BatchListener listener,
+                       BooleanSupplier held) {
         this.name = name;
         this.settledBefore = settledBefore;
         this.listener = listener;
+        this.held = held;
     }
 
     /** An origin that remembers nothing from before, such as a message. */
     public BatchOrigin(String name, BatchListener listener) {
-        this(name, batch -> List.of(), listener);
+        this(name, batch -> List.of(), listener, () -> true);
+    }
+
+    /** Whether its batches may still be sent and settled here. */
+    boolean held() {
+        return held.getAsBoolean();
     }
 
     public String name() {

@@ -55,6 +55,14 @@ public final class SendPolicy {
             Thread.sleep(backOff.toMillis());
         }
         awaitGate(delivery, origin.sendOrder());
+        if (!origin.held()) {
+            endTurn(delivery);
+            LOG.warn("{} batch {} (rows {}-{}) not sent: the file is no longer held here; it is resumed from its journal",
+                    origin.name(), first.sequence(), delivery.firstRow(), delivery.lastRow());
+            delivery.abandon();
+            origin.delivered(delivery.whole());
+            return false;
+        }
         if (origin.isNotFound(delivery.batch().batchCallId())) {
             endTurn(delivery);
             settle(delivery, origin, new BatchOutcome(Disposition.REJECTED, null, null, RejectReason.BATCH_CALL_NOT_FOUND,

@@ -51,15 +51,18 @@ public final class FileIntake {
     private final LoaderRun run;
     private final int maxCrashesPerFile;
     private final FileColumns fileColumns;
+    private final int batchSize;
 
     /**
      * @param settleTime        {@code loader.settle-time}: a file's end is its end once it was unchanged this long
      * @param maxCrashesPerFile {@code loader.max-crashes-per-file}
      * @param columns           the {@code loader.columns.*} mapping, which a folder's own may override
+     * @param batchSize         {@code truedy.batch-size} for a file started now; a resumed file keeps its own
      */
     public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
                       String defaultBatchCallId, Path error, int maxRounds, StateStore journals, LoaderRun run,
-                      Duration settleTime, int maxCrashesPerFile, ColumnMapping columns) {
+                      Duration settleTime, int maxCrashesPerFile, ColumnMapping columns, int batchSize) {
+        this.batchSize = batchSize;
         this.fileColumns = new FileColumns(columns, phones);
         this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, run::isStopping));
         this.maxCrashesPerFile = maxCrashesPerFile;
@@ -128,14 +131,16 @@ public final class FileIntake {
         } else {
             retryFile = names.retryFile(round);
             journal.begin(new FileJournal.Start(file.relativePath(), file.stem(), retryFile.toString(),
-                    file.startedAt().toString(), Files.size(file.path())));
+                    file.startedAt().toString(), Files.size(file.path()), batchSize));
         }
         FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), source.header(),
                 columns.batchCallId(), error.resolve(file.stem() + OutputNames.REJECTED), retryFile,
                 error.resolve(file.stem() + OutputNames.WARNINGS), round.round(), maxRounds, retryRowsWritten);
         FileJournal.Tail tail = status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null;
+        Integer startedWith = journal.previousStart().batchSize();
         FileLoad load = new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId,
-                journals.scratchFolder()), ledger, new BatchesInFlight(concurrency), journal, tail);
+                journals.scratchFolder()), ledger, new BatchesInFlight(concurrency), journal, tail,
+                startedWith == null ? batchSize : startedWith);
         exchange.setProperty(FileLoad.PROPERTY, load);
         exchange.setProperty(FileRows.PROPERTY, load.rows());
         exchange.setProperty(BatchOrigin.PROPERTY, load.origin());
@@ -181,10 +186,10 @@ public final class FileIntake {
         String extension = dot > 0 ? name.substring(dot + 1) : "";
         int slash = relative.indexOf('/');
         String folder = slash > 0 ? relative.substring(0, slash) : "";
+        run.fileStarted(); // first: a stem that cannot be reserved (cluster database away) leaves the file, and ends it
         IntakeFile file = new IntakeFile(path, relative, names.reserve(base, extension), extension, folder,
                 Instant.now());
         exchange.setProperty(IntakeFile.class.getName(), file);
-        run.fileStarted();
         return file;
     }
 }

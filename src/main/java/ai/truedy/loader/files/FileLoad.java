@@ -10,7 +10,6 @@ import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.delivery.BatchOrigin;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.RowSource;
-import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.SourceRow;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.state.FileJournal;
@@ -24,19 +23,26 @@ import ai.truedy.loader.state.FileJournal;
  * journal, then the ledger, then the count in flight.
  */
 record FileLoad(IntakeFile file, RowSource source, ContactRows contacts, FileLedger ledger,
-                BatchesInFlight inFlight, FileJournal journal, FileJournal.Tail tail) implements Closeable {
+                BatchesInFlight inFlight, FileJournal journal, FileJournal.Tail tail, int batchSize,
+                JournalFirst keeper) implements Closeable {
+
+    FileLoad(IntakeFile file, RowSource source, ContactRows contacts, FileLedger ledger, BatchesInFlight inFlight,
+             FileJournal journal, FileJournal.Tail tail, int batchSize) {
+        this(file, source, contacts, ledger, inFlight, journal, tail, batchSize,
+                new JournalFirst(file.relativePath(), journal, ledger, inFlight));
+    }
 
     /** The exchange property the file routes keep it under. */
     static final String PROPERTY = "loaderFileLoad";
 
     FileRows rows() {
-        return new FileRows(file.relativePath(), source, contacts, ledger, inFlight, this::sentAsItThenRead);
+        return new FileRows(file.relativePath(), source, contacts, ledger, inFlight, this::sentAsItThenRead, batchSize);
     }
 
     BatchOrigin origin() {
         return new BatchOrigin(file.relativePath(),
                 batch -> journal.settledBefore(batch.batchCallId(), batch.sequence(), batch.firstRow(), batch.lastRow()),
-                BatchListener.all(journal, ledger, inFlight));
+                keeper, keeper::held);
     }
 
     /**

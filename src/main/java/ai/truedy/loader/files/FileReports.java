@@ -21,6 +21,7 @@ import ai.truedy.loader.reporting.FileError;
 import ai.truedy.loader.reporting.FileReport;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
+import ai.truedy.loader.state.JournalUnavailableException;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +73,10 @@ public final class FileReports {
         FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
         if (load.inFlight().failure() != null) {
             throw load.inFlight().failure();
+        }
+        if (load.keeper().lostBecause() != null) {
+            throw new LoaderStoppedException(load.file().relativePath() + " stays in the inbox: its journal cannot be kept"
+                    + " here (" + load.keeper().lostBecause() + "); it is resumed from its journal");
         }
         if (load.inFlight().isCutShort()) {
             throw new LoaderStoppedException(load.file().relativePath() + " stays in the inbox: "
@@ -135,7 +140,11 @@ public final class FileReports {
     public void stopped(Exchange exchange) throws IOException {
         FileLoad load = exchange.getProperty(FileLoad.PROPERTY, FileLoad.class);
         if (load != null) {
-            load.journal().stopped();
+            try {
+                load.journal().stopped();
+            } catch (JournalUnavailableException e) {
+                LOG.warn("{}: cannot journal that it was left on purpose ({})", load.file().relativePath(), e.getMessage());
+            }
             load.close();
         }
         run.fileStopped();

@@ -1,13 +1,8 @@
 package ai.truedy.loader.state;
 
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +13,11 @@ import ai.truedy.loader.model.SettledBatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The journal of one file, {@code <loader.state>/files/<sha256>.journal}: one JSON line when the
- * file starts, one per batch as soon as its outcome is final, one when the file is done, and one
- * at each restart, graceful stop and growth after archiving. Each line is handed to the operating
- * system before the batch counts as settled, so after a crash (even {@code kill -9}) a restart
+ * The journal of one file, kept as {@link JournalLines} (a local file, or rows in the cluster's
+ * database): one JSON line when the file starts, one per batch as soon as its outcome is final,
+ * one when the file is done, and one at each restart, graceful stop and growth after archiving.
+ * Each line is kept durably before the batch counts as settled, so after a crash (even
+ * {@code kill -9}, or the loss of the instance's machine in a cluster) a restart
  * resumes the file and sends only the batches that were not settled. A done journal is also the
  * memory of a file already loaded, for the duplicate window, and of the size and first bytes its
  * archived original had, for the settle watch. It listens to the file's settled batches.
@@ -40,8 +36,12 @@ public final class FileJournal implements BatchListener, Closeable {
         DUPLICATE
     }
 
-    /** The first line: where the file's outputs go, so that a resumed file keeps them; size is what was hashed for the key. */
-    public record Start(String file, String stem, String retryFile, String startedAt, Long size) {
+    /**
+     * The first line: where the file's outputs go, so that a resumed file keeps them; size is what
+     * was hashed for the key; batchSize is {@code truedy.batch-size} then, so that whoever resumes
+     * the file cuts the same batches (null in journals from before it was kept).
+     */
+    public record Start(String file, String stem, String retryFile, String startedAt, Long size, Integer batchSize) {
     }
 
     /**
@@ -59,22 +59,49 @@ public final class FileJournal implements BatchListener, Closeable {
     public record Tail(long row, List<String> values) {
     }
 
-    private volatile Path path;
+    private final JournalLines lines;
     private final ObjectMapper json;
     private final JournalHistory history;
     private final Runnable onChange;
-    private OutputStream out;
     private int recorded;
 
-    FileJournal(Path path, ObjectMapper json, JournalHistory history, Runnable onChange) {
-        this.path = path;
+    private FileJournal(JournalLines lines, ObjectMapper json, JournalHistory history, Runnable onChange) {
+        this.lines = lines;
         this.json = json;
         this.history = history;
         this.onChange = onChange;
     }
 
-    Path path() {
-        return path;
+    /**
+     * A journal read back from the lines kept so far, up to a line the process died while writing
+     * (that batch was not settled).
+     *
+     * @param onChange told after each line that changes what the journal says of the file
+     *                 (started, grown, done), so that a store can index it
+     */
+    public static FileJournal read(JournalLines lines, Iterable<String> kept, ObjectMapper json,
+                                   java.util.function.Consumer<FileJournal> onChange) {
+        JournalHistory history = new JournalHistory();
+        for (String text : kept) {
+            try {
+                history.add(json.readValue(text, JournalLine.class));
+            } catch (IOException halfWritten) {
+                break;
+            }
+        }
+        FileJournal[] journal = new FileJournal[1];
+        journal[0] = new FileJournal(lines, json, history, () -> onChange.accept(journal[0]));
+        return journal[0];
+    }
+
+    /** Where the lines are kept. */
+    public JournalLines lines() {
+        return lines;
+    }
+
+    /** Whether this instance may still send and settle for the file: false once another took it over. */
+    public boolean held() {
+        return lines.held();
     }
 
     public Status status(Duration duplicateWindow) {
@@ -108,32 +135,23 @@ public final class FileJournal implements BatchListener, Closeable {
 
     /** Starts the journal afresh for a new load of the file. */
     public synchronized void begin(Start start) throws IOException {
-        out = new FileOutputStream(path.toFile(), false);
-        append(start);
+        lines.begin(text(start));
+        history.add(JournalLine.of(start));
         onChange.run();
     }
 
     /** Goes on with the journal of an interrupted load, or of a file that grew. */
     public synchronized void resume(boolean afterCrash) throws IOException {
-        out = new FileOutputStream(path.toFile(), true);
         append(new JournalLine.Resumed(Instant.now().toString(), afterCrash));
     }
 
     /** The file is left in the inbox on purpose: the next start does not count it as a crash. */
     public synchronized void stopped() throws IOException {
-        boolean open = out != null;
-        if (!open) {
-            out = new FileOutputStream(path.toFile(), true);
-        }
         append(new JournalLine.Stopped(Instant.now().toString()));
-        if (!open) {
-            close();
-        }
     }
 
     /** The archived original grew to {@code size}: the next pick-up reads it again. */
     public synchronized void regrown(long size) throws IOException {
-        out = new FileOutputStream(path.toFile(), true);
         append(new JournalLine.Regrown(Instant.now().toString(), size));
         close();
         onChange.run();
@@ -159,7 +177,11 @@ public final class FileJournal implements BatchListener, Closeable {
      * the outcomes read back from an earlier load are kept in memory, not the ones written now.
      */
     public synchronized void record(SettledBatch batch) {
-        append(batch);
+        try {
+            lines.settled(text(batch));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal " + lines.describe(), e);
+        }
         recorded++;
     }
 
@@ -179,39 +201,26 @@ public final class FileJournal implements BatchListener, Closeable {
     public synchronized void complete(Done done, String key) throws IOException {
         append(done);
         close();
-        Path target = path.resolveSibling(key + ".journal");
-        if (!target.equals(path)) {
-            Files.move(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            path = target;
-        }
+        lines.rekey(key);
         onChange.run();
     }
 
     @Override
     public synchronized void close() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close " + path, e);
-            }
-            out = null;
+        try {
+            lines.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + lines.describe(), e);
         }
     }
 
-    private void append(Object part) {
-        try {
-            byte[] bytes = json.writeValueAsBytes(JournalLine.of(part));
-            byte[] withNewline = new byte[bytes.length + 1];
-            System.arraycopy(bytes, 0, withNewline, 0, bytes.length);
-            withNewline[bytes.length] = '\n';
-            out.write(withNewline);
-            out.flush();
-            if (!(part instanceof SettledBatch)) {
-                history.add(JournalLine.of(part)); // the outcomes written now are not kept in memory
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal " + path, e);
-        }
+    /** A line other than a batch's outcome: kept, and remembered (the outcomes written now are not kept in memory). */
+    private void append(Object part) throws IOException {
+        lines.append(text(part));
+        history.add(JournalLine.of(part));
+    }
+
+    private String text(Object part) throws IOException {
+        return json.writeValueAsString(JournalLine.of(part));
     }
 }

@@ -1,6 +1,5 @@
 package ai.truedy.loader.state;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -126,23 +125,14 @@ public final class FileJournals implements StateStore {
 
     /** Reads a journal, up to a line the process died while writing (that batch was not settled). */
     private FileJournal read(Path path) throws IOException {
-        JournalHistory history = new JournalHistory();
-        if (Files.exists(path)) {
-            try (BufferedReader lines = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                String text;
-                while ((text = lines.readLine()) != null) {
-                    try {
-                        history.add(json.readValue(text, JournalLine.class));
-                    } catch (IOException halfWritten) {
-                        break;
-                    }
-                }
-            }
-        }
-        FileJournal[] journal = new FileJournal[1];
-        journal[0] = new FileJournal(path, json, history, () -> index(journal[0]));
-        index(journal[0]);
-        return journal[0];
+        List<String> kept = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
+        FileJournal journal = FileJournal.read(new LocalJournalLines(path), kept, json, this::index);
+        index(journal);
+        return journal;
+    }
+
+    private static Path pathOf(FileJournal journal) {
+        return ((LocalJournalLines) journal.lines()).path();
     }
 
     /** Keeps the path index in step with the journal's state. */
@@ -153,7 +143,7 @@ public final class FileJournals implements StateStore {
         }
         FileJournal.Status status = journal.status(duplicateWindow);
         if (status == FileJournal.Status.RESUME || status == FileJournal.Status.EXTEND) {
-            unfinished.put(start.file(), journal.path());
+            unfinished.put(start.file(), pathOf(journal));
         } else {
             unfinished.remove(start.file()); // a path holds one file at a time
         }

@@ -29,7 +29,7 @@ class StateStoreTest {
         try (FileJournal journal = first.journal(file, false, "bc_1/list.csv")) {
             assertThat(journal.status(first.duplicateWindow())).isEqualTo(FileJournal.Status.NEW);
             journal.begin(new FileJournal.Start("bc_1/list.csv", "list", "retry/list.retry-1.csv",
-                    Instant.now().toString(), Files.size(file)));
+                    Instant.now().toString(), Files.size(file), 100));
             journal.record(new SettledBatch(1, "bc_1", 1, 1, new BatchOutcome(Disposition.ACCEPTED, 201, "req_1",
                     null, "added 1", ApiCounts.NONE), 1, Map.of()));
         }
