@@ -9,7 +9,7 @@ import ai.truedy.loader.delivery.ApiAnswers;
 import ai.truedy.loader.delivery.ApiJson;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.BatchSender;
-import ai.truedy.loader.delivery.SendGate;
+import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.delivery.SendPolicy;
 import ai.truedy.loader.delivery.SingleTryHttpClient;
 import ai.truedy.loader.delivery.TruedyRequest;
@@ -23,7 +23,7 @@ import ai.truedy.loader.observability.LoaderMetrics;
 import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.sandbox.TruedySandbox;
-import ai.truedy.loader.state.FileJournals;
+import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -96,7 +96,8 @@ public final class LoaderBeans implements CamelConfiguration {
         }
 
         ObjectMapper json = ApiJson.mapper();
-        FileJournals journals = new FileJournals(settings.state(), settings.duplicateFileWindow(), json);
+        Coordination shared = Coordination.of(settings, json, context);
+        StateStore journals = shared.store();
         ReadyMarker marker = new ReadyMarker(settings.readyMarker());
         ArchiveWatch archiveWatch = new ArchiveWatch(settings.inbox(), settings.error(),
                 settings.once() ? Duration.ZERO : settings.settleWatch(), marker, json);
@@ -105,21 +106,23 @@ public final class LoaderBeans implements CamelConfiguration {
         FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names,
                 new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
                 settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals, run,
-                settings.settleTime(), settings.maxCrashesPerFile(), settings.columns());
+                settings.settleTime(), settings.maxCrashesPerFile(), settings.columns(), settings.batchSize());
         RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once(),
                 marker);
         redrive.moveDueFilesNow();
 
         Registry registry = context.getRegistry();
         registry.bind("loaderRun", run);
+        registry.bind("fileClaims", shared.claims());
         registry.bind("fileIntake", intake);
         registry.bind("retryRedrive", redrive);
         registry.bind("archiveWatch", archiveWatch);
         registry.bind("readyMarker", marker);
-        registry.bind("contactBatches", new ContactBatches(settings.batchSize(), run::isStopping, settings.progressInterval()));
+        registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.progressInterval()));
         registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.connectTimeout(), settings.readTimeout()));
-        SendGate gate = new SendGate(settings.delivery().requestsPerMinute(), settings.delivery().concurrency());
-        LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry());
+        RequestBudget gate = shared.budget();
+        LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry(),
+                settings.cluster().enabled() ? settings.cluster().instanceId() : null);
         context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());
         SendPolicy policy = new SendPolicy(new ApiAnswers(json), gate, settings.delivery(), metrics);
         registry.bind("batchSender", new BatchSender(new TruedyRequest(json, apiKey), policy,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import ai.truedy.loader.cluster.ClusterSettings;
 import ai.truedy.loader.config.LoaderConfigException;
 import ai.truedy.loader.config.SettingsReader;
 import ai.truedy.loader.contacts.ColumnMapping;
@@ -52,7 +53,8 @@ public record LoaderSettings(
         String readyMarker,
         int maxCrashesPerFile,
         ColumnMapping columns,
-        List<String> extensions) {
+        List<String> extensions,
+        ClusterSettings cluster) {
 
     /** Reads and validates every setting; all problems are reported together. */
     public static LoaderSettings from(Function<String, Optional<String>> properties) {
@@ -93,7 +95,15 @@ public record LoaderSettings(
                 in.text("loader.ready-marker"),
                 in.integer("loader.max-crashes-per-file", 1, 1000),
                 ColumnMapping.of(properties),
-                in.oneOrMoreOf("loader.extensions", RowSources.READABLE));
+                in.oneOrMoreOf("loader.extensions", RowSources.READABLE),
+                new ClusterSettings(in.text("loader.cluster.jdbc-url"), in.text("loader.cluster.username"),
+                        in.text("loader.cluster.password"),
+                        in.text("loader.cluster.instance-id").isEmpty() ? ClusterSettings.defaultInstanceId()
+                                : in.text("loader.cluster.instance-id"),
+                        in.duration("loader.cluster.lease")));
+        if (settings.cluster().problem() != null) {
+            in.problem(settings.cluster().problem());
+        }
         in.failIfProblems();
         return settings;
     }

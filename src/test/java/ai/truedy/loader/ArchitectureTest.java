@@ -14,6 +14,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * ours. The stages use only those before them in the flow (intake, contacts, batching, delivery)
  * and the model; reporting, state and metrics listen to the stages and are never called by them;
  * the file routes' beans ({@code files}) and the Kamelet's ({@code sink}) put the stages together;
+ * {@code cluster} implements the state store, the request budget and the file claims on PostgreSQL;
  * the root package wires everything and nothing uses it.
  */
 @AnalyzeClasses(packages = "ai.truedy.loader", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -34,6 +35,7 @@ class ArchitectureTest {
             .layer("file routes").definedBy("ai.truedy.loader.files..")
             .layer("kamelet").definedBy("ai.truedy.loader.sink..")
             .layer("sandbox").definedBy("ai.truedy.loader.sandbox..")
+            .layer("cluster").definedBy("ai.truedy.loader.cluster..")
             .layer("config").definedBy("ai.truedy.loader.config..")
             .layer("reporting").definedBy("ai.truedy.loader.reporting..")
             .layer("state").definedBy("ai.truedy.loader.state..")
@@ -47,11 +49,13 @@ class ArchitectureTest {
             .whereLayer("file routes").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("kamelet").mayNotBeAccessedByAnyLayer()
             .whereLayer("sandbox").mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("cluster").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("config").mayOnlyBeAccessedByLayers("wiring", "kamelet")
             .whereLayer("reporting").mayOnlyBeAccessedByLayers("wiring", "file routes")
-            .whereLayer("state").mayOnlyBeAccessedByLayers("wiring", "file routes")
+            .whereLayer("state").mayOnlyBeAccessedByLayers("wiring", "file routes", "cluster")
             .whereLayer("observability").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet")
-            .whereLayer("delivery").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "observability")
+            .whereLayer("delivery").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "observability",
+                    "cluster")
             .whereLayer("batching").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "delivery")
             .whereLayer("contacts").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "config",
                     "delivery", "batching")

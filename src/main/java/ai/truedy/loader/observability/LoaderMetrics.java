@@ -26,11 +26,17 @@ public final class LoaderMetrics implements SendListener {
     private final CamelContext context;
     private final Path inbox;
     private final Path retry;
+    private final String instanceId;
     private volatile MeterRegistry registry;
 
-    /** @param inbox the inbox and retry folders to count, or null where there are none (the Kamelet sink) */
-    public LoaderMetrics(CamelContext context, Path inbox, Path retry) {
+    /**
+     * @param inbox      the inbox and retry folders to count, or null where there are none (the Kamelet sink)
+     * @param instanceId in cluster mode, this instance's {@code loader.cluster.instance-id}: every series
+     *                   carries it as the label {@code instance}; null for one instance
+     */
+    public LoaderMetrics(CamelContext context, Path inbox, Path retry, String instanceId) {
         this.context = context;
+        this.instanceId = instanceId;
         this.inbox = inbox;
         this.retry = retry;
     }
@@ -96,6 +102,9 @@ public final class LoaderMetrics implements SendListener {
         MeterRegistry meters = registry;
         if (meters == null) {
             meters = context.getRegistry().findSingleByType(MeterRegistry.class);
+            if (meters != null && instanceId != null) {
+                meters.config().commonTags("instance", instanceId);
+            }
             if (meters != null && inbox != null) {
                 Gauge.builder("loader_inbox_files", this, metrics -> metrics.count(metrics.inbox, false))
                         .description("CSV files waiting in the inbox").register(meters);

@@ -126,7 +126,7 @@ public final class ContactSink extends SinkProperties {
         in.failIfProblems();
         String clientName = "truedySinkHttpClient-" + Integer.toHexString(System.identityHashCode(this));
         context.getRegistry().bind(clientName, client);
-        LoaderMetrics metrics = new LoaderMetrics(context, null, null);
+        LoaderMetrics metrics = new LoaderMetrics(context, null, null, null);
         SendPolicy policy = new SendPolicy(new ApiAnswers(json),
                 new SendGate(delivery.requestsPerMinute(), delivery.concurrency()), delivery, metrics);
         BatchSender sender = new BatchSender(new TruedyRequest(json, apiKey), policy,

@@ -1,0 +1,57 @@
+package ai.truedy.loader;
+
+import ai.truedy.loader.cluster.ClusterDatabase;
+import ai.truedy.loader.cluster.ClusterReadiness;
+import ai.truedy.loader.cluster.FileClaims;
+import ai.truedy.loader.cluster.SharedBudget;
+import ai.truedy.loader.cluster.SharedStateStore;
+import ai.truedy.loader.config.LoaderConfigException;
+import ai.truedy.loader.delivery.RequestBudget;
+import ai.truedy.loader.delivery.SendGate;
+import ai.truedy.loader.state.FileJournals;
+import ai.truedy.loader.state.StateStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+
+/**
+ * What one instance shares with others, or keeps to itself: the claims on inbox files (the inbox
+ * route's {@code fileClaims}), the state store (journals, duplicate memory, output names) and the
+ * request budget. With {@code loader.cluster.jdbc-url} empty they are local, as for one instance;
+ * with a PostgreSQL URL they live in that database.
+ */
+record Coordination(IdempotentRepository claims, StateStore store, RequestBudget budget) {
+
+    /** How many inbox paths the local claims remember at most (only files being read are held). */
+    private static final int LOCAL_CLAIMS = 10_000;
+
+    static Coordination of(LoaderSettings settings, ObjectMapper json, CamelContext context) throws Exception {
+        int rpm = settings.delivery().requestsPerMinute();
+        int concurrency = settings.delivery().concurrency();
+        if (!settings.cluster().enabled()) {
+            return new Coordination(MemoryIdempotentRepository.memoryIdempotentRepository(LOCAL_CLAIMS),
+                    new FileJournals(settings.state(), settings.duplicateFileWindow(), json),
+                    new SendGate(rpm, concurrency));
+        }
+        ClusterDatabase db;
+        try {
+            db = ClusterDatabase.open(settings.cluster());
+        } catch (IllegalStateException e) {
+            throw new LoaderConfigException(e.getMessage());
+        }
+        context.addService(db, true, true);
+        FileClaims claims = new FileClaims(db, settings.inbox(), settings.cluster().lease());
+        context.addService(claims, true, true);
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            ClusterReadiness readiness = new ClusterReadiness(db);
+            readiness.setCamelContext(context);
+            health.register(readiness);
+        }
+        return new Coordination(claims,
+                new SharedStateStore(db, claims, settings.duplicateFileWindow(), settings.state(), json),
+                new SharedBudget(db, rpm, concurrency));
+    }
+}

@@ -1,0 +1,158 @@
+package ai.truedy.loader.cluster;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.camel.support.service.ServiceSupport;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL database the instances of a cluster share, through a HikariCP pool; its schema
+ * (tables named {@code loader_*}) is created and migrated with Flyway at start. It remembers
+ * whether the last use failed, for readiness; the pool reconnects by itself.
+ */
+public final class ClusterDatabase extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterDatabase.class);
+
+    /** Work done on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+    private final String instanceId;
+    private volatile String unreachable;
+    private volatile Instant warnedAt = Instant.EPOCH;
+
+    private ClusterDatabase(HikariDataSource pool, String instanceId) {
+        this.pool = pool;
+        this.instanceId = instanceId;
+    }
+
+    /** Connects and migrates the schema; fails with a message that never holds the password. */
+    public static ClusterDatabase open(ClusterSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("loader-cluster");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.username().isEmpty() ? null : settings.username());
+        config.setPassword(settings.password().isEmpty() ? null : settings.password());
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+        config.setInitializationFailTimeout(-1); // the pool starts even while the database is down
+        config.addDataSourceProperty("ApplicationName", "truedy-contacts-loader " + settings.instanceId());
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("socketTimeout", "30");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/loader").table("loader_schema_history")
+                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("cannot prepare the cluster database at " + settings.jdbcUrl() + ": "
+                    + rootMessage(e), null);
+        }
+        LOG.info("Cluster mode: instance {} shares its inbox through {} (lease {})", settings.instanceId(),
+                settings.jdbcUrl(), settings.lease());
+        return new ClusterDatabase(pool, settings.instanceId());
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Runs the work on a pooled connection, in autocommit. */
+    public <T> T call(Work<T> work) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            T result = work.on(connection);
+            reachable();
+            return result;
+        } catch (SQLException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Runs the work in one transaction: all of it is kept, or none. */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        return call(connection -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.on(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is gone; the transaction died with it
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** Why the database cannot be used now, or null while it can. */
+    public String unreachable() {
+        return unreachable;
+    }
+
+    /** Asks the database whether it answers; for readiness. */
+    public boolean check() {
+        try {
+            return call(connection -> connection.isValid(2));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void reachable() {
+        if (unreachable != null) {
+            unreachable = null;
+            LOG.info("The cluster database answers again");
+        }
+    }
+
+    private void failed(SQLException e) {
+        String state = e.getSQLState();
+        boolean connection = state == null || state.startsWith("08") || state.startsWith("57P")
+                || e instanceof java.sql.SQLTransientConnectionException;
+        if (!connection) {
+            return; // an error in one statement, not the database going away
+        }
+        unreachable = "the cluster database cannot be reached (" + rootMessage(e) + ")";
+        if (Instant.now().isAfter(warnedAt.plusSeconds(30))) {
+            warnedAt = Instant.now();
+            LOG.warn("{}: no new file is claimed, and nothing is settled that cannot be journaled; the loader"
+                    + " reconnects by itself", unreachable);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    @Override
+    protected void doStop() {
+        pool.close();
+    }
+}

@@ -1,0 +1,239 @@
+package ai.truedy.loader.cluster;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import ai.truedy.loader.delivery.RequestBudget;
+import ai.truedy.loader.model.LogSafe;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request budget every instance of a cluster spends from. Requests are paced by a Bucket4j
+ * bucket kept in {@code loader_budget} (its {@code SELECT … FOR UPDATE} variant), holding one
+ * request and refilled once every {@code 60 s / truedy.rate-limit.requests-per-minute} (1% wider),
+ * so that no minute holds more across all instances. A 429's pause and the suspension after 401,
+ * 402 or 403 are kept in {@code loader_pauses}, timed by the database's clock, so that one
+ * instance's 401 pauses them all. Requests in flight at once are counted per instance.
+ */
+public final class SharedBudget implements RequestBudget {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedBudget.class);
+    private static final long BUDGET_ID = 1L;
+    private static final double PACING_MARGIN = 1.01;
+    private static final long PAUSES_FRESH_FOR = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final ClusterDatabase db;
+    private final BucketProxy bucket;
+    private final Semaphore inFlight;
+    private final SharedPauses pauses;
+
+    public SharedBudget(ClusterDatabase db, int requestsPerMinute, int concurrency) {
+        this.db = db;
+        this.inFlight = new Semaphore(concurrency, true);
+        this.pauses = new SharedPauses(db, PAUSES_FRESH_FOR);
+        if (requestsPerMinute <= 0) {
+            this.bucket = null;
+        } else {
+            Duration interval = Duration.ofNanos((long) (TimeUnit.MINUTES.toNanos(1) / requestsPerMinute * PACING_MARGIN));
+            BucketConfiguration configuration = BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(1).refillGreedy(1, interval))
+                    .build();
+            this.bucket = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(db.dataSource())
+                    .table("loader_budget").idColumn("id").stateColumn("state")
+                    .build().builder().build(BUDGET_ID, () -> configuration);
+        }
+    }
+
+    @Override
+    public void awaitTurn() throws InterruptedException {
+        inFlight.acquire();
+        try {
+            while (true) {
+                pauses.awaitRatePause();
+                if (takeToken()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
+    }
+
+    /** One request from the shared bucket; false when it was taken during a 429 pause, or the database failed. */
+    private boolean takeToken() throws InterruptedException {
+        if (bucket != null) {
+            try {
+                bucket.asBlocking().consume(1);
+            } catch (RuntimeException e) {
+                LOG.debug("The shared request budget cannot be reached: {}", ClusterDatabase.rootMessage(e));
+                TimeUnit.SECONDS.sleep(1); // nothing is sent beyond the budget: wait for the database
+                return false;
+            }
+        }
+        return !pauses.ratePaused();
+    }
+
+    @Override
+    public void done() {
+        inFlight.release();
+    }
+
+    @Override
+    public void pauseFor(Duration wait) {
+        pauses.pause("rate", wait, "HTTP 429");
+    }
+
+    @Override
+    public void suspend(Duration pause, String because) {
+        boolean already = pauses.suspension() != null;
+        pauses.pause("auth", pause, because);
+        if (!already) {
+            LOG.error("Sending to Truedy is suspended for every instance for {}: {}. The account or key needs attention;"
+                    + " batches wait in retry/ and sending is tried again then.", pause, LogSafe.mask(because));
+        }
+    }
+
+    @Override
+    public String suspension() {
+        return pauses.suspension();
+    }
+
+    @Override
+    public void recovered() {
+        if (pauses.suspension() != null) {
+            pauses.lift("auth");
+            LOG.info("Sending to Truedy works again");
+        }
+    }
+
+    /** The pauses as the database holds them, read at most every half second. */
+    static final class SharedPauses {
+        private final ClusterDatabase db;
+        private final long freshFor;
+        private long readAt = System.nanoTime() - Long.MAX_VALUE / 2;
+        private long rateUntil = System.nanoTime();
+        private long authUntil = System.nanoTime();
+        private String authReason;
+        private Instant authUntilInstant;
+
+        SharedPauses(ClusterDatabase db, long freshForNanos) {
+            this.db = db;
+            this.freshFor = freshForNanos;
+        }
+
+        void awaitRatePause() throws InterruptedException {
+            while (true) {
+                long wait;
+                synchronized (this) {
+                    refresh(false);
+                    wait = rateUntil - System.nanoTime();
+                }
+                if (wait <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.SECONDS.toNanos(1)));
+            }
+        }
+
+        synchronized boolean ratePaused() {
+            refresh(false);
+            return rateUntil - System.nanoTime() > 0;
+        }
+
+        synchronized String suspension() {
+            refresh(false);
+            if (authReason != null && authUntil - System.nanoTime() > 0) {
+                return "sending is suspended until " + authUntilInstant + " after " + authReason;
+            }
+            return null;
+        }
+
+        synchronized void pause(String kind, Duration wait, String reason) {
+            long until = System.nanoTime() + wait.toNanos();
+            if (kind.equals("rate")) {
+                rateUntil = Math.max(rateUntil, until); // kept here even when the database is away
+            } else {
+                authUntil = until;
+                authReason = reason;
+                authUntilInstant = Instant.now().plus(wait);
+            }
+            try {
+                db.call(connection -> {
+                    try (PreparedStatement pause = connection.prepareStatement("""
+                            INSERT INTO loader_pauses (kind, until, reason) VALUES (?, now() + make_interval(secs => ?), ?)
+                            ON CONFLICT (kind) DO UPDATE SET reason = EXCLUDED.reason,
+                                until = CASE WHEN EXCLUDED.kind = 'rate' THEN greatest(loader_pauses.until, EXCLUDED.until)
+                                             ELSE EXCLUDED.until END""")) {
+                        pause.setString(1, kind);
+                        pause.setDouble(2, wait.toMillis() / 1000.0);
+                        pause.setString(3, reason);
+                        return pause.executeUpdate();
+                    }
+                });
+            } catch (SQLException e) {
+                LOG.warn("Cannot share the {} pause with the other instances: {}", kind, ClusterDatabase.rootMessage(e));
+            }
+        }
+
+        synchronized void lift(String kind) {
+            authReason = null;
+            try {
+                db.call(connection -> {
+                    try (PreparedStatement lift = connection.prepareStatement("DELETE FROM loader_pauses WHERE kind = ?")) {
+                        lift.setString(1, kind);
+                        return lift.executeUpdate();
+                    }
+                });
+            } catch (SQLException e) {
+                LOG.warn("Cannot lift the {} pause for the other instances: {}", kind, ClusterDatabase.rootMessage(e));
+            }
+            refresh(true);
+        }
+
+        /** Reads the pauses the database holds, as time left by its clock. */
+        private void refresh(boolean now) {
+            long at = System.nanoTime();
+            if (!now && at - readAt < freshFor) {
+                return;
+            }
+            readAt = at;
+            try {
+                db.call(connection -> {
+                    try (PreparedStatement read = connection.prepareStatement("""
+                            SELECT kind, extract(epoch FROM (until - now())), reason, until FROM loader_pauses
+                            WHERE until > now()""");
+                         ResultSet rows = read.executeQuery()) {
+                        boolean auth = false;
+                        while (rows.next()) {
+                            long until = at + (long) (rows.getDouble(2) * 1_000_000_000L);
+                            if (rows.getString(1).equals("rate")) {
+                                rateUntil = Math.max(rateUntil, until);
+                            } else {
+                                auth = true;
+                                authUntil = until;
+                                authReason = rows.getString(3);
+                                authUntilInstant = rows.getTimestamp(4).toInstant();
+                            }
+                        }
+                        if (!auth) {
+                            authReason = null;
+                        }
+                        return null;
+                    }
+                });
+            } catch (SQLException e) {
+                // the last pauses read stay in force
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package ai.truedy.loader.cluster;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.truedy.loader.model.FileDigests;
+import ai.truedy.loader.state.FileJournal;
+import ai.truedy.loader.state.JournalUnavailableException;
+import ai.truedy.loader.state.StateStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state store of cluster mode: journals and output names in PostgreSQL, so that any instance
+ * resumes a file another one left, and content loaded by one is known to all for the duplicate
+ * window. Journals are found as the local ones are: by the SHA-256 of the file's bytes (and name,
+ * for a re-driven retry file), or, for a file that grew since its journal was started, by its path
+ * among the unfinished journals. The scratch folder stays local, one per instance.
+ */
+public final class SharedStateStore implements StateStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedStateStore.class);
+
+    private final ClusterDatabase db;
+    private final FileClaims claims;
+    private final Duration duplicateWindow;
+    private final Path scratch;
+    private final ObjectMapper json;
+
+    public SharedStateStore(ClusterDatabase db, FileClaims claims, Duration duplicateWindow, Path stateFolder,
+                            ObjectMapper json) throws IOException {
+        this.db = db;
+        this.claims = claims;
+        this.duplicateWindow = duplicateWindow;
+        this.json = json;
+        // each instance its own: an instance that starts empties it, and instances may share loader.state
+        this.scratch = Files.createDirectories(stateFolder.resolve("scratch")
+                .resolve(db.instanceId().replaceAll("[^A-Za-z0-9._-]", "_")));
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(scratch)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover); // from a run that was killed
+            }
+        }
+    }
+
+    @Override
+    public FileJournal journal(Path file, boolean byName, String relativePath) throws IOException {
+        long size = Files.size(file);
+        String exact = StateStore.key(FileDigests.ofPrefix(file, size), file, byName);
+        try {
+            List<String> lines = lines(exact);
+            if (lines.isEmpty()) {
+                for (String candidate : unfinishedAt(relativePath)) {
+                    FileJournal earlier = journal(candidate, relativePath, lines(candidate));
+                    Long hashed = hashedLength(earlier);
+                    if (hashed != null && hashed <= size
+                            && candidate.equals(StateStore.key(FileDigests.ofPrefix(file, hashed), file, byName))) {
+                        return earlier;
+                    }
+                }
+            }
+            return journal(exact, relativePath, lines);
+        } catch (SQLException e) {
+            throw new JournalUnavailableException("cannot read the journal of " + relativePath + ": "
+                    + ClusterDatabase.rootMessage(e), e);
+        }
+    }
+
+    private FileJournal journal(String key, String relativePath, List<String> lines) {
+        SharedJournalLines kept = new SharedJournalLines(db, key, relativePath, claims, claims.epochOf(relativePath));
+        return FileJournal.read(kept, lines, json, journal -> {
+            FileJournal.Status status = journal.status(duplicateWindow);
+            if (status == FileJournal.Status.EXTEND) {
+                kept.index(true);
+            }
+        });
+    }
+
+    private List<String> lines(String key) throws SQLException {
+        return db.call(connection -> {
+            try (PreparedStatement read = connection.prepareStatement(
+                    "SELECT line FROM loader_journal_lines WHERE journal_key = ? ORDER BY seq")) {
+                read.setString(1, key);
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        lines.add(rows.getString(1));
+                    }
+                }
+                return lines;
+            }
+        });
+    }
+
+    private List<String> unfinishedAt(String relativePath) throws SQLException {
+        return db.call(connection -> {
+            try (PreparedStatement find = connection.prepareStatement(
+                    "SELECT journal_key FROM loader_journals WHERE path = ? AND unfinished ORDER BY updated_at DESC")) {
+                find.setString(1, relativePath);
+                List<String> keys = new ArrayList<>();
+                try (ResultSet rows = find.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(rows.getString(1));
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
+    private static Long hashedLength(FileJournal journal) {
+        if (journal.previousDone() != null) {
+            return journal.previousDone().size();
+        }
+        return journal.previousStart() == null ? null : journal.previousStart().size();
+    }
+
+    @Override
+    public Duration duplicateWindow() {
+        return duplicateWindow;
+    }
+
+    @Override
+    public Path scratchFolder() {
+        return scratch;
+    }
+
+    /**
+     * Forgets the journals of files finished longer ago than the duplicate window and the watch.
+     * The settle watch stays with the instance that archived a file, so none are handed back.
+     */
+    @Override
+    public List<FileJournal> archivedWithin(Duration window) throws IOException {
+        Duration keep = duplicateWindow.compareTo(window) > 0 ? duplicateWindow : window;
+        try {
+            int forgotten = db.call(connection -> {
+                try (PreparedStatement forget = connection.prepareStatement("""
+                        DELETE FROM loader_journals WHERE NOT unfinished AND finished_at < now() - make_interval(secs => ?)""")) {
+                    forget.setDouble(1, keep.toMillis() / 1000.0);
+                    return forget.executeUpdate();
+                }
+            });
+            if (forgotten > 0) {
+                LOG.info("Forgot {} files loaded more than {} ago", forgotten, keep);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cannot forget old journals now: {}", ClusterDatabase.rootMessage(e));
+        }
+        return List.of();
+    }
+
+    /** Takes an output name for good, for every instance. */
+    @Override
+    public boolean reserve(String name) {
+        try {
+            return db.call(connection -> {
+                try (PreparedStatement reserve = connection.prepareStatement(
+                        "INSERT INTO loader_output_names (name, reserved_by) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                    reserve.setString(1, name);
+                    reserve.setString(2, db.instanceId());
+                    return reserve.executeUpdate() == 1;
+                }
+            });
+        } catch (SQLException e) {
+            throw new JournalUnavailableException("cannot reserve the output name " + name + ": "
+                    + ClusterDatabase.rootMessage(e), e);
+        }
+    }
+}
