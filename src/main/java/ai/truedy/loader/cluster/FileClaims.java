@@ -71,11 +71,12 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
                             return null;
                         }
                         String before = taken.getString(2);
-                        if (before != null && !before.equals(owner)) {
+                        long epoch = taken.getLong(1);
+                        if (epoch > 1 && before != null && !before.equals(owner)) { // not a claim just released
                             LOG.info("Taking over {} from instance {}: its claim had no heartbeat for {}", path,
                                     before, lease);
                         }
-                        return taken.getLong(1);
+                        return epoch;
                     }
                 }
             });

@@ -13,6 +13,7 @@ import ai.truedy.loader.model.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 
@@ -26,17 +27,17 @@ public final class LoaderMetrics implements SendListener {
     private final CamelContext context;
     private final Path inbox;
     private final Path retry;
-    private final String instanceId;
+    private final Tags instance;
     private volatile MeterRegistry registry;
 
     /**
      * @param inbox      the inbox and retry folders to count, or null where there are none (the Kamelet sink)
-     * @param instanceId in cluster mode, this instance's {@code loader.cluster.instance-id}: every series
-     *                   carries it as the label {@code instance}; null for one instance
+     * @param instanceId in cluster mode, this instance's {@code loader.cluster.instance-id}: the loader's
+     *                   series carry it as the label {@code instance}; null for one instance
      */
     public LoaderMetrics(CamelContext context, Path inbox, Path retry, String instanceId) {
         this.context = context;
-        this.instanceId = instanceId;
+        this.instance = instanceId == null ? Tags.empty() : Tags.of("instance", instanceId);
         this.inbox = inbox;
         this.retry = retry;
     }
@@ -68,18 +69,19 @@ public final class LoaderMetrics implements SendListener {
         }
     }
 
-    private static Counter rowCounter(MeterRegistry meters, String outcome, String reason) {
+    private Counter rowCounter(MeterRegistry meters, String outcome, String reason) {
         return Counter.builder("loader_rows").description("Rows by outcome and reason")
-                .tag("outcome", outcome).tag("reason", reason == null ? "" : reason).register(meters);
+                .tag("outcome", outcome).tag("reason", reason == null ? "" : reason).tags(instance).register(meters);
     }
 
-    private static Counter contactsAccepted(MeterRegistry meters) {
-        return Counter.builder("loader_contacts_accepted").description("Contacts Truedy accepted").register(meters);
-    }
-
-    private static Timer latency(MeterRegistry meters) {
-        return Timer.builder("loader_api_latency").description("Time Truedy took to answer").publishPercentileHistogram()
+    private Counter contactsAccepted(MeterRegistry meters) {
+        return Counter.builder("loader_contacts_accepted").description("Contacts Truedy accepted").tags(instance)
                 .register(meters);
+    }
+
+    private Timer latency(MeterRegistry meters) {
+        return Timer.builder("loader_api_latency").description("Time Truedy took to answer").publishPercentileHistogram()
+                .tags(instance).register(meters);
     }
 
     /** One answer (or none: status "none") of the API, and how long the request took. */
@@ -91,7 +93,7 @@ public final class LoaderMetrics implements SendListener {
         }
         String status = httpStatus == null ? "none" : String.valueOf(httpStatus);
         Counter.builder("loader_batches").description("Requests to Truedy by HTTP status")
-                .tag("status", status).register(meters).increment();
+                .tag("status", status).tags(instance).register(meters).increment();
         latency(meters).record(latency);
         if (contactsAccepted > 0) {
             contactsAccepted(meters).increment(contactsAccepted);
@@ -102,14 +104,11 @@ public final class LoaderMetrics implements SendListener {
         MeterRegistry meters = registry;
         if (meters == null) {
             meters = context.getRegistry().findSingleByType(MeterRegistry.class);
-            if (meters != null && instanceId != null) {
-                meters.config().commonTags("instance", instanceId);
-            }
             if (meters != null && inbox != null) {
                 Gauge.builder("loader_inbox_files", this, metrics -> metrics.count(metrics.inbox, false))
-                        .description("CSV files waiting in the inbox").register(meters);
+                        .description("CSV files waiting in the inbox").tags(instance).register(meters);
                 Gauge.builder("loader_retry_rows", this, metrics -> metrics.count(metrics.retry, true))
-                        .description("Rows waiting in retry/").register(meters);
+                        .description("Rows waiting in retry/").tags(instance).register(meters);
             }
             registry = meters;
         }

@@ -1,0 +1,102 @@
+package ai.truedy.loader.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import ai.truedy.loader.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** One request budget, one 429 pause and one auth suspension for two instances, on a real PostgreSQL. */
+class SharedBudgetTest {
+
+    private static final int REQUESTS_PER_MINUTE = 600; // one every 100 ms (101 with the margin)
+
+    private String url;
+    private ClusterDatabase one;
+    private ClusterDatabase two;
+
+    @BeforeEach
+    void twoInstances() {
+        url = TestDatabase.freshSchema("budget");
+        one = database("one");
+        two = database("two");
+    }
+
+    @AfterEach
+    void stop() {
+        one.stop();
+        two.stop();
+    }
+
+    private ClusterDatabase database(String instance) {
+        return ClusterDatabase.open(new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD, instance,
+                Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void two_instances_spend_from_one_budget() throws Exception {
+        SharedBudget first = new SharedBudget(one, REQUESTS_PER_MINUTE, 2);
+        SharedBudget second = new SharedBudget(two, REQUESTS_PER_MINUTE, 2);
+        List<Long> turns = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (SharedBudget budget : List.of(first, second, first, second)) {
+            done.add(senders.submit(() -> {
+                for (int i = 0; i < 6; i++) {
+                    budget.awaitTurn();
+                    turns.add(System.nanoTime());
+                    budget.done();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> sender : done) {
+            sender.get(60, TimeUnit.SECONDS);
+        }
+        senders.shutdown();
+
+        List<Long> sorted = turns.stream().sorted().toList();
+        assertThat(sorted).hasSize(24);
+        long spanMillis = TimeUnit.NANOSECONDS.toMillis(sorted.get(23) - sorted.get(0));
+        assertThat(spanMillis).as("24 turns at one every 100 ms take at least 23 intervals, whichever instance")
+                .isGreaterThanOrEqualTo(23 * 100 - 50);
+    }
+
+    @Test
+    void one_instances_401_suspends_every_instance_until_a_request_is_taken_again() {
+        SharedBudget first = new SharedBudget(one, 0, 1);
+        SharedBudget second = new SharedBudget(two, 0, 1);
+
+        first.suspend(Duration.ofMinutes(5), "HTTP 401 Unauthorized");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> second.suspension() != null);
+        assertThat(second.suspension()).contains("HTTP 401 Unauthorized");
+        first.recovered();
+        await().atMost(Duration.ofSeconds(5)).until(() -> second.suspension() == null);
+    }
+
+    @Test
+    void one_instances_429_pauses_every_instance() throws Exception {
+        SharedBudget first = new SharedBudget(one, 0, 1);
+        SharedBudget second = new SharedBudget(two, 0, 1);
+
+        first.pauseFor(Duration.ofMillis(1500));
+        long before = System.nanoTime();
+        second.awaitTurn();
+        second.done();
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before)).as("waited out the other's 429")
+                .isGreaterThanOrEqualTo(1000);
+    }
+}
