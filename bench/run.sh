@@ -7,12 +7,17 @@
 # Environment: BUDGET=N makes the stand-in answer 429 beyond N requests a minute and runs the
 # loader with truedy.rate-limit.requests-per-minute=N; FLOOR=0 skips the floor; FORMAT=xlsx hands
 # the loader the same rows as an Excel workbook (shared strings, some phones as number cells)
-# instead of the CSV (the floor still reads the CSV).
+# instead of the CSV (the floor still reads the CSV); CLUSTER_URL=jdbc:postgresql://... runs the loader in
+# cluster mode on that database (CLUSTER_USER, default postgres), with its claims, journals and budget there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 shift || true
 LOADER_JVM=("$@")
+if [ -n "${CLUSTER_URL:-}" ]; then
+  LOADER_JVM+=(-Dloader.cluster.jdbc-url="$CLUSTER_URL" -Dloader.cluster.username="${CLUSTER_USER:-postgres}"
+               -Dloader.cluster.instance-id=bench -Dcamel.management.port=0)
+fi
 JAR=target/truedy-contacts-loader.jar
 WORK=target/bench
 BATCH_SIZE=100
@@ -64,7 +69,8 @@ read -r LOADER_WALL LOADER_RSS < <(measure loader java "${LOADER_JVM[@]}" \
 LOADER_STATS=$(stats)
 
 echo
-echo "rows: $ROWS ($FORMAT), batch size $BATCH_SIZE, $CONCURRENCY requests in flight, budget ${BUDGET:-none}"
+echo "rows: $ROWS ($FORMAT), batch size $BATCH_SIZE, $CONCURRENCY requests in flight, budget ${BUDGET:-none}," \
+     "state ${CLUSTER_URL:-local}"
 printf '%-7s %10s %12s %14s  %s\n' run wall_s rows_per_s peak_rss_mb stand-in
 if [ "${FLOOR:-1}" != 0 ]; then
   printf '%-7s %10s %12.0f %14.0f  %s\n' floor "$FLOOR_WALL" "$(echo "$ROWS / $FLOOR_WALL" | bc -l)" \

@@ -71,12 +71,12 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
                             return null;
                         }
                         String before = taken.getString(2);
-                        long epoch = taken.getLong(1);
-                        if (epoch > 1 && before != null && !before.equals(owner)) { // not a claim just released
+                        long takenEpoch = taken.getLong(1);
+                        if (takenEpoch > 1 && before != null && !before.equals(owner)) { // not a claim just released
                             LOG.info("Taking over {} from instance {}: its claim had no heartbeat for {}", path,
                                     before, lease);
                         }
-                        return epoch;
+                        return takenEpoch;
                     }
                 }
             });
