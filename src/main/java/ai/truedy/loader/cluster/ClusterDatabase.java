@@ -1,9 +1,13 @@
 package ai.truedy.loader.cluster;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -105,6 +109,45 @@ public final class ClusterDatabase extends ServiceSupport {
                 connection.setAutoCommit(true);
             }
         });
+    }
+
+    /** Runs one statement with its parameters, in autocommit; returns the rows it changed. */
+    public int update(String sql, Object... parameters) throws SQLException {
+        return call(connection -> update(connection, sql, parameters));
+    }
+
+    /** The first column of every row a query returns, as text. */
+    public List<String> column(String sql, Object... parameters) throws SQLException {
+        return call(connection -> {
+            try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
+                List<String> values = new ArrayList<>();
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+                return values;
+            }
+        });
+    }
+
+    /** Runs one statement with its parameters on a connection (in its transaction); returns the rows it changed. */
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** A statement with its parameters set, in order. */
+    public static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    /** Seconds, as PostgreSQL's {@code make_interval(secs => ?)} takes them. */
+    public static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     /** Why the database cannot be used now, or null while it can. */

@@ -26,7 +26,8 @@ public final class ClusterReadiness extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("instance", db.instanceId());
-        if (db.check()) {
+        String known = db.unreachable(); // the claims' heartbeat and every poll find out; no need to wait again
+        if (known == null && db.check()) {
             builder.up();
         } else {
             String reason = db.unreachable();

@@ -65,7 +65,7 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
                     claim.setString(1, path);
                     claim.setString(2, path);
                     claim.setString(3, owner);
-                    claim.setDouble(4, lease.toMillis() / 1000.0);
+                    claim.setDouble(4, ClusterDatabase.seconds(lease));
                     try (ResultSet taken = claim.executeQuery()) {
                         if (!taken.next()) {
                             return null;
@@ -109,15 +109,7 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
             return false;
         }
         try {
-            return db.call(connection -> {
-                try (PreparedStatement release = connection.prepareStatement(
-                        "DELETE FROM loader_claims WHERE path = ? AND owner = ? AND epoch = ?")) {
-                    release.setString(1, path);
-                    release.setString(2, owner);
-                    release.setLong(3, epoch);
-                    return release.executeUpdate() == 1;
-                }
-            });
+            return db.update("DELETE FROM loader_claims WHERE path = ? AND owner = ? AND epoch = ?", path, owner, epoch) == 1;
         } catch (SQLException e) {
             return false; // the claim lapses after the lease
         }
@@ -148,17 +140,8 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
             return false;
         }
         try {
-            return db.call(connection -> {
-                try (PreparedStatement check = connection.prepareStatement(
-                        "SELECT 1 FROM loader_claims WHERE path = ? AND owner = ? AND epoch = ?")) {
-                    check.setString(1, path);
-                    check.setString(2, owner);
-                    check.setLong(3, epoch);
-                    try (ResultSet found = check.executeQuery()) {
-                        return found.next();
-                    }
-                }
-            });
+            return !db.column("SELECT 1 FROM loader_claims WHERE path = ? AND owner = ? AND epoch = ?", path, owner, epoch)
+                    .isEmpty();
         } catch (SQLException e) {
             return false; // nothing is sent that could not be journaled
         }

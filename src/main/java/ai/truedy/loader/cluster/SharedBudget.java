@@ -168,18 +168,11 @@ public final class SharedBudget implements RequestBudget {
                 authUntilInstant = Instant.now().plus(wait);
             }
             try {
-                db.call(connection -> {
-                    try (PreparedStatement pause = connection.prepareStatement("""
-                            INSERT INTO loader_pauses (kind, until, reason) VALUES (?, now() + make_interval(secs => ?), ?)
-                            ON CONFLICT (kind) DO UPDATE SET reason = EXCLUDED.reason,
-                                until = CASE WHEN EXCLUDED.kind = 'rate' THEN greatest(loader_pauses.until, EXCLUDED.until)
-                                             ELSE EXCLUDED.until END""")) {
-                        pause.setString(1, kind);
-                        pause.setDouble(2, wait.toMillis() / 1000.0);
-                        pause.setString(3, reason);
-                        return pause.executeUpdate();
-                    }
-                });
+                db.update("""
+                        INSERT INTO loader_pauses (kind, until, reason) VALUES (?, now() + make_interval(secs => ?), ?)
+                        ON CONFLICT (kind) DO UPDATE SET reason = EXCLUDED.reason,
+                            until = CASE WHEN EXCLUDED.kind = 'rate' THEN greatest(loader_pauses.until, EXCLUDED.until)
+                                         ELSE EXCLUDED.until END""", kind, ClusterDatabase.seconds(wait), reason);
             } catch (SQLException e) {
                 LOG.warn("Cannot share the {} pause with the other instances: {}", kind, ClusterDatabase.rootMessage(e));
             }
@@ -188,12 +181,7 @@ public final class SharedBudget implements RequestBudget {
         synchronized void lift(String kind) {
             authReason = null;
             try {
-                db.call(connection -> {
-                    try (PreparedStatement lift = connection.prepareStatement("DELETE FROM loader_pauses WHERE kind = ?")) {
-                        lift.setString(1, kind);
-                        return lift.executeUpdate();
-                    }
-                });
+                db.update("DELETE FROM loader_pauses WHERE kind = ?", kind);
             } catch (SQLException e) {
                 LOG.warn("Cannot lift the {} pause for the other instances: {}", kind, ClusterDatabase.rootMessage(e));
             }
@@ -232,7 +220,7 @@ public final class SharedBudget implements RequestBudget {
                     }
                 });
             } catch (SQLException e) {
-                // the last pauses read stay in force
+                readAt = at + TimeUnit.SECONDS.toNanos(5) - freshFor; // the last pauses read stay in force; asked again in 5 s
             }
         }
     }

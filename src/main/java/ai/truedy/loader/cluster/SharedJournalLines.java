@@ -45,18 +45,11 @@ final class SharedJournalLines implements JournalLines {
             if (elsewhere != null) {
                 throw new SameContentElsewhere(elsewhere);
             }
-            try (PreparedStatement journal = connection.prepareStatement("""
+            ClusterDatabase.update(connection, """
                     INSERT INTO loader_journals (journal_key, path, unfinished) VALUES (?, ?, true)
                     ON CONFLICT (journal_key) DO UPDATE SET path = EXCLUDED.path, unfinished = true,
-                        settled_batches = 0, finished_at = null, updated_at = now()""");
-                 PreparedStatement forget = connection.prepareStatement(
-                         "DELETE FROM loader_journal_lines WHERE journal_key = ?")) {
-                journal.setString(1, key);
-                journal.setString(2, path);
-                journal.executeUpdate();
-                forget.setString(1, key);
-                forget.executeUpdate();
-            }
+                        settled_batches = 0, finished_at = null, updated_at = now()""", key, path);
+            ClusterDatabase.update(connection, "DELETE FROM loader_journal_lines WHERE journal_key = ?", key);
             insert(connection, line);
         });
     }
@@ -65,11 +58,9 @@ final class SharedJournalLines implements JournalLines {
     public void settled(String line) throws IOException {
         write("a settled batch", connection -> {
             insert(connection, line);
-            try (PreparedStatement progress = connection.prepareStatement(
-                    "UPDATE loader_journals SET settled_batches = settled_batches + 1, updated_at = now() WHERE journal_key = ?")) {
-                progress.setString(1, key);
-                progress.executeUpdate();
-            }
+            ClusterDatabase.update(connection,
+                    "UPDATE loader_journals SET settled_batches = settled_batches + 1, updated_at = now() WHERE journal_key = ?",
+                    key);
         });
     }
 
@@ -82,19 +73,11 @@ final class SharedJournalLines implements JournalLines {
     public void rekey(String newKey) throws IOException {
         write("the end", connection -> {
             if (!newKey.equals(key)) {
-                try (PreparedStatement replace = connection.prepareStatement(
-                        "DELETE FROM loader_journals WHERE journal_key = ?")) {
-                    replace.setString(1, newKey);
-                    replace.executeUpdate();
-                }
+                ClusterDatabase.update(connection, "DELETE FROM loader_journals WHERE journal_key = ?", newKey);
             }
-            try (PreparedStatement done = connection.prepareStatement("""
+            ClusterDatabase.update(connection, """
                     UPDATE loader_journals SET journal_key = ?, unfinished = false, finished_at = now(), updated_at = now()
-                    WHERE journal_key = ?""")) {
-                done.setString(1, newKey);
-                done.setString(2, key);
-                done.executeUpdate();
-            }
+                    WHERE journal_key = ?""", newKey, key);
         });
         key = newKey;
         epoch = null; // done: what comes after belongs to no claim
@@ -103,15 +86,8 @@ final class SharedJournalLines implements JournalLines {
     /** Marks the journal unfinished again (its archived original grew) or finished, for the path index. */
     void index(boolean unfinished) {
         try {
-            db.call(connection -> {
-                try (PreparedStatement index = connection.prepareStatement(
-                        "UPDATE loader_journals SET unfinished = ?, path = ?, updated_at = now() WHERE journal_key = ?")) {
-                    index.setBoolean(1, unfinished);
-                    index.setString(2, path);
-                    index.setString(3, key);
-                    return index.executeUpdate();
-                }
-            });
+            db.update("UPDATE loader_journals SET unfinished = ?, path = ?, updated_at = now() WHERE journal_key = ?",
+                    unfinished, path, key);
         } catch (SQLException e) {
             throw new JournalUnavailableException("cannot index the journal of " + path + ": "
                     + ClusterDatabase.rootMessage(e), e);
@@ -143,17 +119,13 @@ final class SharedJournalLines implements JournalLines {
      * same content dropped twice at once is loaded once, and the second file then counts as a duplicate.
      */
     private String loadingElsewhere(Connection connection) throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement("""
+        try (PreparedStatement find = ClusterDatabase.prepare(connection, """
                 SELECT j.path FROM loader_journals j JOIN loader_claims c ON c.path = j.path
                 WHERE j.journal_key = ? AND j.unfinished AND j.path <> ?
                   AND c.heartbeat_at >= now() - make_interval(secs => ?)
-                FOR UPDATE OF j""")) {
-            find.setString(1, key);
-            find.setString(2, path);
-            find.setDouble(3, claims.lease().toMillis() / 1000.0);
-            try (ResultSet found = find.executeQuery()) {
-                return found.next() ? found.getString(1) : null;
-            }
+                FOR UPDATE OF j""", key, path, ClusterDatabase.seconds(claims.lease()));
+             ResultSet found = find.executeQuery()) {
+            return found.next() ? found.getString(1) : null;
         }
     }
 
@@ -165,12 +137,7 @@ final class SharedJournalLines implements JournalLines {
     }
 
     private void insert(Connection connection, String line) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO loader_journal_lines (journal_key, line) VALUES (?, ?)")) {
-            insert.setString(1, key);
-            insert.setString(2, line);
-            insert.executeUpdate();
-        }
+        ClusterDatabase.update(connection, "INSERT INTO loader_journal_lines (journal_key, line) VALUES (?, ?)", key, line);
     }
 
     private interface Lines {
@@ -184,14 +151,9 @@ final class SharedJournalLines implements JournalLines {
         try {
             kept = db.inTransaction(connection -> {
                 if (taken != null) {
-                    try (PreparedStatement fence = connection.prepareStatement(
-                            "UPDATE loader_claims SET heartbeat_at = now() WHERE path = ? AND owner = ? AND epoch = ?")) {
-                        fence.setString(1, path);
-                        fence.setString(2, db.instanceId());
-                        fence.setLong(3, taken);
-                        if (fence.executeUpdate() != 1) {
-                            return false;
-                        }
+                    if (ClusterDatabase.update(connection, "UPDATE loader_claims SET heartbeat_at = now()"
+                            + " WHERE path = ? AND owner = ? AND epoch = ?", path, db.instanceId(), taken) != 1) {
+                        return false;
                     }
                 }
                 lines.write(connection);

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import ai.truedy.loader.model.FileDigests;
@@ -86,35 +83,12 @@ public final class SharedStateStore implements StateStore {
     }
 
     private List<String> lines(String key) throws SQLException {
-        return db.call(connection -> {
-            try (PreparedStatement read = connection.prepareStatement(
-                    "SELECT line FROM loader_journal_lines WHERE journal_key = ? ORDER BY seq")) {
-                read.setString(1, key);
-                List<String> lines = new ArrayList<>();
-                try (ResultSet rows = read.executeQuery()) {
-                    while (rows.next()) {
-                        lines.add(rows.getString(1));
-                    }
-                }
-                return lines;
-            }
-        });
+        return db.column("SELECT line FROM loader_journal_lines WHERE journal_key = ? ORDER BY seq", key);
     }
 
     private List<String> unfinishedAt(String relativePath) throws SQLException {
-        return db.call(connection -> {
-            try (PreparedStatement find = connection.prepareStatement(
-                    "SELECT journal_key FROM loader_journals WHERE path = ? AND unfinished ORDER BY updated_at DESC")) {
-                find.setString(1, relativePath);
-                List<String> keys = new ArrayList<>();
-                try (ResultSet rows = find.executeQuery()) {
-                    while (rows.next()) {
-                        keys.add(rows.getString(1));
-                    }
-                }
-                return keys;
-            }
-        });
+        return db.column("SELECT journal_key FROM loader_journals WHERE path = ? AND unfinished ORDER BY updated_at DESC",
+                relativePath);
     }
 
     private static Long hashedLength(FileJournal journal) {
@@ -142,13 +116,8 @@ public final class SharedStateStore implements StateStore {
     public List<FileJournal> archivedWithin(Duration window) throws IOException {
         Duration keep = duplicateWindow.compareTo(window) > 0 ? duplicateWindow : window;
         try {
-            int forgotten = db.call(connection -> {
-                try (PreparedStatement forget = connection.prepareStatement("""
-                        DELETE FROM loader_journals WHERE NOT unfinished AND finished_at < now() - make_interval(secs => ?)""")) {
-                    forget.setDouble(1, keep.toMillis() / 1000.0);
-                    return forget.executeUpdate();
-                }
-            });
+            int forgotten = db.update("DELETE FROM loader_journals WHERE NOT unfinished"
+                    + " AND finished_at < now() - make_interval(secs => ?)", ClusterDatabase.seconds(keep));
             if (forgotten > 0) {
                 LOG.info("Forgot {} files loaded more than {} ago", forgotten, keep);
             }
@@ -162,14 +131,8 @@ public final class SharedStateStore implements StateStore {
     @Override
     public boolean reserve(String name) {
         try {
-            return db.call(connection -> {
-                try (PreparedStatement reserve = connection.prepareStatement(
-                        "INSERT INTO loader_output_names (name, reserved_by) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-                    reserve.setString(1, name);
-                    reserve.setString(2, db.instanceId());
-                    return reserve.executeUpdate() == 1;
-                }
-            });
+            return db.update("INSERT INTO loader_output_names (name, reserved_by) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                    name, db.instanceId()) == 1;
         } catch (SQLException e) {
             throw new JournalUnavailableException("cannot reserve the output name " + name + ": "
                     + ClusterDatabase.rootMessage(e), e);

@@ -1,6 +1,8 @@
 package ai.truedy.loader.files;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * This run of the loader: what it has done so far and, with {@code --once}, when it is finished.
  * Its exit code is 0 when every row was accepted (or the loader was asked to stop) and 3 when a
- * row was rejected or is waiting in retry/, or a file could not be loaded.
+ * row was rejected or is waiting in retry/, or a file could not be loaded (or, in a cluster, was
+ * left unfinished because its journal could not be kept).
  */
 public final class LoaderRun {
 
@@ -32,6 +35,8 @@ public final class LoaderRun {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong pendingRetry = new AtomicLong();
+    /** Files left in the inbox unfinished, not because the loader is stopping (cluster: their journal could not be kept). */
+    private final Set<String> leftUnfinished = ConcurrentHashMap.newKeySet();
 
     /** @param finish ends the run; called once the inbox is drained in once mode */
     public LoaderRun(Runnable finish) {
@@ -50,6 +55,7 @@ public final class LoaderRun {
 
     public void fileLoaded(FileReport report) {
         fileEnded();
+        leftUnfinished.remove(report.file());
         files.incrementAndGet();
         rows.addAndGet(report.rows());
         accepted.addAndGet(report.accepted());
@@ -57,9 +63,16 @@ public final class LoaderRun {
         pendingRetry.addAndGet(report.pendingRetry());
     }
 
-    /** A file was left in the inbox because the loader is stopping. */
-    public void fileStopped() {
+    /**
+     * A file was left in the inbox: because the loader is stopping, or (cluster mode) because its
+     * journal could not be kept; the latter, unless it is finished later in the run, makes the
+     * exit code 3.
+     */
+    public void fileStopped(String file) {
         fileEnded();
+        if (!stopRequested.get()) {
+            leftUnfinished.add(file);
+        }
     }
 
     public void fileFailed() {
@@ -74,9 +87,9 @@ public final class LoaderRun {
      */
     public void inboxDrained() {
         if (filesInProgress() == 0 && finished.compareAndSet(false, true)) {
-            LOG.info("Inbox drained: {} files ({} could not be loaded), {} rows: {} accepted, {} rejected, "
-                            + "{} pending retry; exit code {}", files, failedFiles, rows, accepted, rejected,
-                    pendingRetry, exitCode());
+            LOG.info("Inbox drained: {} files ({} could not be loaded, {} left unfinished), {} rows: {} accepted, "
+                            + "{} rejected, {} pending retry; exit code {}", files, failedFiles, leftUnfinished.size(), rows,
+                    accepted, rejected, pendingRetry, exitCode());
             finish.run();
         }
     }
@@ -122,7 +135,8 @@ public final class LoaderRun {
         if (stopRequested.get()) {
             return EXIT_ALL_ACCEPTED;
         }
-        boolean clean = failedFiles.get() == 0 && rejected.get() == 0 && pendingRetry.get() == 0;
+        boolean clean = failedFiles.get() == 0 && rejected.get() == 0 && pendingRetry.get() == 0
+                && leftUnfinished.isEmpty();
         return clean ? EXIT_ALL_ACCEPTED : EXIT_NOT_ALL_ACCEPTED;
     }
 }

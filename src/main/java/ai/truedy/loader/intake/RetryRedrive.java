@@ -3,6 +3,7 @@ package ai.truedy.loader.intake;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -50,10 +51,14 @@ public final class RetryRedrive {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(retry, RetryRedrive::isRetryFile)) {
             for (Path file : files) {
                 Path target = inbox.resolve(file.getFileName());
-                if (Files.getLastModifiedTime(file).toInstant().isAfter(dueBefore) || Files.exists(target)) {
-                    continue;
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isAfter(dueBefore) || Files.exists(target)) {
+                        continue;
+                    }
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (NoSuchFileException movedMeanwhile) {
+                    continue; // another instance on the same folders re-drove it first
                 }
-                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
                 marker.place(target);
                 LOG.info("Re-driving {} (round {})", file.getFileName(), RetryRound.of(file.getFileName().toString()).round());
                 moved++;
