@@ -4,6 +4,8 @@
 #
 #   bench/small-files.sh [FILES] [ROWS]     default: 1000 files of 10 rows
 #   FRESH=1 bench/small-files.sh            the files as just written (each waits for loader.settle-time)
+#   CLUSTER_URL=jdbc:postgresql://... INSTANCES=3 BUDGET=N bench/small-files.sh
+#                                            cluster mode: that many instances on the one inbox, sharing a budget
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILES=${1:-1000}
@@ -28,12 +30,26 @@ trap 'kill $STAND_IN 2>/dev/null' EXIT
 for _ in $(seq 50); do [ -s "$WORK/port" ] && break; sleep 0.1; done
 URL="http://127.0.0.1:$(cat "$WORK/port")"
 
-/usr/bin/time -f "%e %M" -o "$WORK/loader.time" java \
-    -Dloader.inbox="$WORK/inbox" -Dloader.done="$WORK/done" -Dloader.error="$WORK/error" \
-    -Dloader.retry="$WORK/retry" -Dloader.state="$WORK/state" \
-    -Dtruedy.api-key=bench -Dtruedy.base-url="$URL/api/public/v1" -Dtruedy.rate-limit.requests-per-minute=0 \
-    -jar "$JAR" --once > "$WORK/loader.log" 2>&1 || true
-read -r WALL RSS < "$WORK/loader.time"
+run_instance() { # n: one loader --once, timed
+  local cluster=()
+  if [ -n "${CLUSTER_URL:-}" ]; then
+    cluster=(-Dloader.cluster.jdbc-url="$CLUSTER_URL" -Dloader.cluster.username="${CLUSTER_USER:-postgres}"
+             -Dloader.cluster.instance-id="bench-$1" -Dcamel.management.port=0)
+  fi
+  /usr/bin/time -f "%e %M" -o "$WORK/loader-$1.time" java "${cluster[@]}" ${LOADER_JVM:-} \
+      -Dloader.inbox="$WORK/inbox" -Dloader.done="$WORK/done" -Dloader.error="$WORK/error" \
+      -Dloader.retry="$WORK/retry" -Dloader.state="$WORK/state" -Dloader.duplicate-file-window=0 \
+      -Dtruedy.api-key=bench -Dtruedy.base-url="$URL/api/public/v1" \
+      -Dtruedy.rate-limit.requests-per-minute="${BUDGET:-0}" \
+      -jar "$JAR" --once > "$WORK/loader-$1.log" 2>&1 || true
+}
+START=$(date +%s.%N)
+PIDS=()
+for n in $(seq "${INSTANCES:-1}"); do run_instance "$n" & PIDS+=($!); done
+wait "${PIDS[@]}"
+WALL=$(echo "$(date +%s.%N) - $START" | bc -l | xargs printf '%.1f')
+RSS=$(cat "$WORK"/loader-*.time | awk '{ if ($2 > max) max = $2 } END { print max }')
 REPORTS=$(find "$WORK/done" -name '*.report.json' | wc -l)
 echo "files: $FILES x $ROWS rows; reports in done/: $REPORTS; left in inbox: $(find "$WORK/inbox" -name '*.csv' | wc -l)"
-echo "wall ${WALL}s (start-up included), peak RSS $((RSS / 1024)) MB, stand-in: $(curl -s "$URL/stats")"
+echo "instances: ${INSTANCES:-1} (${CLUSTER_URL:-local state}), budget ${BUDGET:-none}"
+echo "wall ${WALL}s (start-up included), peak RSS $((RSS / 1024)) MB (largest instance), stand-in: $(curl -s "$URL/stats")"

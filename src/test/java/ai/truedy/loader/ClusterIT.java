@@ -38,7 +38,7 @@ class ClusterIT {
     static final int SMALL_FILES = 1_000;
     static final int LARGE_ROWS = 60_000;
     static final int BATCH_SIZE = 100;
-    static final int REQUESTS_PER_MINUTE = 6_000;
+    static final int REQUESTS_PER_MINUTE = 1_200; // binding: the 1,601 requests take over 80 s
     static final Duration LEASE = Duration.ofSeconds(5);
     static final Duration POLL_DELAY = Duration.ofMillis(500);
 
@@ -77,7 +77,7 @@ class ClusterIT {
             return owner != null && !owner.equals(holder);
         });
         Duration takenOverAfter = Duration.between(killedAt, Instant.now());
-        await().atMost(Duration.ofSeconds(240)).until(() -> reportsIn(folders.done).size() == rowsOf.size());
+        await().atMost(Duration.ofSeconds(300)).until(() -> reportsIn(folders.done).size() == rowsOf.size());
 
         String takenBy = TestDatabase.queryOne(url, "SELECT reserved_by FROM loader_output_names WHERE name = 'large'");
         assertThat(takenOverAfter).as("taken over within lease + poll delay (and the 20 files of a poll under way)")
@@ -206,14 +206,22 @@ class ClusterIT {
     }
 
     /**
-     * The budget is paced (one request every 60 s / budget): across the three instances no window
-     * holds more than the budget allows, checked over 10-second windows (the run is shorter than a
-     * minute at this budget), with one request of leeway for the network.
+     * Across the three instances no minute holds more than the budget, and no 10 seconds more than
+     * their share of it (the budget is paced, one request every 60 s / budget), with one request of
+     * leeway for the network; and the budget was binding: the busiest minute nearly spent it.
      */
     private static void noBudgetWindowWasExceeded() {
         List<Long> at = TruedyApi.requests(api).stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();
-        long window = 10_000;
-        long allowed = REQUESTS_PER_MINUTE * window / 60_000 + 1;
+        int busiestMinute = busiest(at, 60_000);
+        assertThat(busiestMinute).as("requests in the busiest minute, all instances together")
+                .isLessThanOrEqualTo(REQUESTS_PER_MINUTE + 1).isGreaterThan(REQUESTS_PER_MINUTE * 8 / 10);
+        assertThat(busiest(at, 10_000)).as("requests in the busiest 10 s, all instances together")
+                .isLessThanOrEqualTo(REQUESTS_PER_MINUTE / 6 + 1);
+        System.out.printf("ClusterIT: busiest minute %d requests of a budget of %d%n", busiestMinute, REQUESTS_PER_MINUTE);
+    }
+
+    /** The most requests any window of that many milliseconds holds. */
+    private static int busiest(List<Long> at, long window) {
         int busiest = 0;
         for (int first = 0, last = 0; first < at.size(); first++) {
             while (last < at.size() && at.get(last) - at.get(first) < window) {
@@ -221,8 +229,6 @@ class ClusterIT {
             }
             busiest = Math.max(busiest, last - first);
         }
-        assertThat(busiest).as("requests in the busiest 10 s window, all instances together").isLessThanOrEqualTo((int) allowed);
-        assertThat(at.size()).as("the run spent more than one window's budget, so the budget was binding")
-                .isGreaterThan((int) allowed);
+        return busiest;
     }
 }

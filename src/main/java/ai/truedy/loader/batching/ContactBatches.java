@@ -65,10 +65,13 @@ public final class ContactBatches {
             this.stopping = stopping;
         }
 
-        /** When the loader is stopping, the file ends here and is reported as cut short instead of done. */
+        /**
+         * When the loader is stopping, or the file's journal can no longer be kept here, the file
+         * ends here and is reported as cut short instead of done.
+         */
         @Override
         public boolean hasNext() {
-            if (stopping.getAsBoolean()) {
+            if (stopping.getAsBoolean() || file.inFlight().isCutShort()) {
                 file.inFlight().cutShort();
                 return false;
             }

@@ -69,15 +69,14 @@ public final class SharedBudget implements RequestBudget {
         }
     }
 
-    /** One request from the shared bucket; false when it was taken during a 429 pause, or the database failed. */
+    /** One request from the shared bucket; false when it was taken during a 429 pause. */
     private boolean takeToken() throws InterruptedException {
         if (bucket != null) {
             try {
                 bucket.asBlocking().consume(1);
-            } catch (RuntimeException e) {
-                LOG.debug("The shared request budget cannot be reached: {}", ClusterDatabase.rootMessage(e));
-                TimeUnit.SECONDS.sleep(1); // nothing is sent beyond the budget: wait for the database
-                return false;
+            } catch (RuntimeException e) { // nothing is sent beyond the budget: the batch waits in retry/
+                throw new Unavailable("the shared request budget cannot be reached ("
+                        + ClusterDatabase.rootMessage(e) + ")");
             }
         }
         return !pauses.ratePaused();

@@ -13,8 +13,18 @@ public interface RequestBudget {
     /**
      * Waits for this request's turn. Every call must be followed by {@link #done()} once the
      * request is over.
+     *
+     * @throws Unavailable when the budget cannot be asked (a shared one whose database is away):
+     *                     the request is not sent, and no {@link #done()} is due
      */
     void awaitTurn() throws InterruptedException;
+
+    /** The budget cannot be asked now, so no request may go out on it. */
+    class Unavailable extends RuntimeException {
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
 
     /** A request that {@link #awaitTurn()} let through is over. */
     void done();

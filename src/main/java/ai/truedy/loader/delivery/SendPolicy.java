@@ -54,16 +54,21 @@ public final class SendPolicy {
         if (!backOff.isZero()) {
             Thread.sleep(backOff.toMillis());
         }
-        awaitGate(delivery, origin.sendOrder());
-        if (!origin.held()) {
-            endTurn(delivery);
-            LOG.warn("{} batch {} (rows {}-{}) not sent: the file is no longer held here; it is resumed from its journal",
-                    origin.name(), first.sequence(), delivery.firstRow(), delivery.lastRow());
-            delivery.abandon();
-            origin.delivered(delivery.whole());
+        if (!origin.held()) { // asked first too, so that a file no longer held here does not wait for the budget
+            return abandon(delivery, origin);
+        }
+        try {
+            awaitGate(delivery, origin.sendOrder());
+        } catch (RequestBudget.Unavailable e) {
+            settle(delivery, origin, new BatchOutcome(Disposition.RETRY, null, null, null, "not sent: " + e.getMessage(),
+                    ApiCounts.NONE));
             return false;
         }
-        if (origin.isNotFound(delivery.batch().batchCallId())) {
+        if (!origin.held()) {
+            return abandon(delivery, origin);
+        }
+        if (origin.isNotFound
+(delivery.batch().batchCallId())) {
             endTurn(delivery);
             settle(delivery, origin, new BatchOutcome(Disposition.REJECTED, null, null, RejectReason.BATCH_CALL_NOT_FOUND,
                     "not sent: the API answered 404 for this batch call earlier in " + origin.name(), ApiCounts.NONE));
@@ -79,6 +84,16 @@ public final class SendPolicy {
         delivery.attempted();
         delivery.sentAt(System.nanoTime());
         return true;
+    }
+
+    /** The origin no longer holds its batches (its journal cannot be kept here): nothing of this one is sent or settled. */
+    private boolean abandon(BatchDelivery delivery, BatchOrigin origin) {
+        endTurn(delivery);
+        LOG.debug("{} batch {} (rows {}-{}) not sent: the file is no longer held here; it is resumed from its journal",
+                origin.name(), delivery.batch().sequence(), delivery.firstRow(), delivery.lastRow());
+        delivery.abandon();
+        origin.delivered(delivery.whole());
+        return false;
     }
 
     /** After each try, answered or not: every try ends here. */

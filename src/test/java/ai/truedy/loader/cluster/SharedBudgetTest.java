@@ -9,12 +9,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** One request budget, one 429 pause and one auth suspension for two instances, on a real PostgreSQL. */
@@ -71,6 +73,15 @@ class SharedBudgetTest {
         long spanMillis = TimeUnit.NANOSECONDS.toMillis(sorted.get(23) - sorted.get(0));
         assertThat(spanMillis).as("24 turns at one every 100 ms take at least 23 intervals, whichever instance")
                 .isGreaterThanOrEqualTo(23 * 100 - 50);
+    }
+
+    @Test
+    void without_the_database_a_turn_is_refused_rather_than_taken_beyond_the_budget() {
+        SharedBudget budget = new SharedBudget(one, REQUESTS_PER_MINUTE, 1);
+        one.stop();
+
+        assertThatThrownBy(budget::awaitTurn).isInstanceOf(RequestBudget.Unavailable.class)
+                .hasMessageContaining("the shared request budget cannot be reached");
     }
 
     @Test

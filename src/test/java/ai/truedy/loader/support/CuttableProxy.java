@@ -39,8 +39,12 @@ public final class CuttableProxy implements AutoCloseable {
     public synchronized void cut() throws IOException {
         server.close();
         for (Socket socket : open) {
-            socket.setSoLinger(true, 0); // RST, as a dropped network does to a waiting client
-            socket.close();
+            try {
+                socket.setSoLinger(true, 0); // RST, as a dropped network does to a waiting client
+                socket.close();
+            } catch (IOException closedMeanwhile) {
+                // its other side went first
+            }
         }
         open.clear();
     }
@@ -96,6 +100,8 @@ public final class CuttableProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        cut();
+        if (!server.isClosed()) {
+            cut();
+        }
     }
 }
