@@ -62,11 +62,11 @@ public final class ClusterDatabase extends ServiceSupport {
                     .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new IllegalStateException("cannot prepare the cluster database at " + settings.jdbcUrl() + ": "
+            throw new IllegalStateException("cannot prepare the cluster database at " + settings.safeUrl() + ": "
                     + rootMessage(e), null);
         }
         LOG.info("Cluster mode: instance {} shares its inbox through {} (lease {})", settings.instanceId(),
-                settings.jdbcUrl(), settings.lease());
+                settings.safeUrl(), settings.lease());
         return new ClusterDatabase(pool, settings.instanceId());
     }
 

@@ -45,9 +45,14 @@ public record ClusterSettings(String jdbcUrl, String username, String password, 
         return null;
     }
 
+    /** The JDBC URL as logs may show it: a password given in it is masked. */
+    public String safeUrl() {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****");
+    }
+
     @Override
     public String toString() {
-        return "ClusterSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password="
+        return "ClusterSettings[jdbcUrl=" + safeUrl() + ", username=" + username + ", password="
                 + (password.isEmpty() ? "(none)" : "****") + ", instanceId=" + instanceId + ", lease=" + lease + "]";
     }
 }

@@ -1,10 +1,6 @@
 package ai.truedy.loader.cluster;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * bucket kept in {@code loader_budget} (its {@code SELECT … FOR UPDATE} variant), holding one
  * request and refilled once every {@code 60 s / truedy.rate-limit.requests-per-minute} (1% wider),
  * so that no minute holds more across all instances. A 429's pause and the suspension after 401,
- * 402 or 403 are kept in {@code loader_pauses}, timed by the database's clock, so that one
- * instance's 401 pauses them all. Requests in flight at once are counted per instance.
+ * 402 or 403 are kept in {@code loader_pauses} ({@link SharedPauses}), timed by the database's
+ * clock, so that one instance's 401 pauses them all. Requests in flight at once are counted per instance.
  */
 public final class SharedBudget implements RequestBudget {
 
@@ -112,115 +108,6 @@ public final class SharedBudget implements RequestBudget {
         if (pauses.suspension() != null) {
             pauses.lift("auth");
             LOG.info("Sending to Truedy works again");
-        }
-    }
-
-    /** The pauses as the database holds them, read at most every half second. */
-    static final class SharedPauses {
-        private final ClusterDatabase db;
-        private final long freshFor;
-        private long readAt = System.nanoTime() - Long.MAX_VALUE / 2;
-        private long rateUntil = System.nanoTime();
-        private long authUntil = System.nanoTime();
-        private String authReason;
-        private Instant authUntilInstant;
-
-        SharedPauses(ClusterDatabase db, long freshForNanos) {
-            this.db = db;
-            this.freshFor = freshForNanos;
-        }
-
-        void awaitRatePause() throws InterruptedException {
-            while (true) {
-                long wait;
-                synchronized (this) {
-                    refresh(false);
-                    wait = rateUntil - System.nanoTime();
-                }
-                if (wait <= 0) {
-                    return;
-                }
-                TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.SECONDS.toNanos(1)));
-            }
-        }
-
-        synchronized boolean ratePaused() {
-            refresh(false);
-            return rateUntil - System.nanoTime() > 0;
-        }
-
-        synchronized String suspension() {
-            refresh(false);
-            if (authReason != null && authUntil - System.nanoTime() > 0) {
-                return "sending is suspended until " + authUntilInstant + " after " + authReason;
-            }
-            return null;
-        }
-
-        synchronized void pause(String kind, Duration wait, String reason) {
-            long until = System.nanoTime() + wait.toNanos();
-            if (kind.equals("rate")) {
-                rateUntil = Math.max(rateUntil, until); // kept here even when the database is away
-            } else {
-                authUntil = until;
-                authReason = reason;
-                authUntilInstant = Instant.now().plus(wait);
-            }
-            try {
-                db.update("""
-                        INSERT INTO loader_pauses (kind, until, reason) VALUES (?, now() + make_interval(secs => ?), ?)
-                        ON CONFLICT (kind) DO UPDATE SET reason = EXCLUDED.reason,
-                            until = CASE WHEN EXCLUDED.kind = 'rate' THEN greatest(loader_pauses.until, EXCLUDED.until)
-                                         ELSE EXCLUDED.until END""", kind, ClusterDatabase.seconds(wait), reason);
-            } catch (SQLException e) {
-                LOG.warn("Cannot share the {} pause with the other instances: {}", kind, ClusterDatabase.rootMessage(e));
-            }
-        }
-
-        synchronized void lift(String kind) {
-            authReason = null;
-            try {
-                db.update("DELETE FROM loader_pauses WHERE kind = ?", kind);
-            } catch (SQLException e) {
-                LOG.warn("Cannot lift the {} pause for the other instances: {}", kind, ClusterDatabase.rootMessage(e));
-            }
-            refresh(true);
-        }
-
-        /** Reads the pauses the database holds, as time left by its clock. */
-        private void refresh(boolean now) {
-            long at = System.nanoTime();
-            if (!now && at - readAt < freshFor) {
-                return;
-            }
-            readAt = at;
-            try {
-                db.call(connection -> {
-                    try (PreparedStatement read = connection.prepareStatement("""
-                            SELECT kind, extract(epoch FROM (until - now())), reason, until FROM loader_pauses
-                            WHERE until > now()""");
-                         ResultSet rows = read.executeQuery()) {
-                        boolean auth = false;
-                        while (rows.next()) {
-                            long until = at + (long) (rows.getDouble(2) * 1_000_000_000L);
-                            if (rows.getString(1).equals("rate")) {
-                                rateUntil = Math.max(rateUntil, until);
-                            } else {
-                                auth = true;
-                                authUntil = until;
-                                authReason = rows.getString(3);
-                                authUntilInstant = rows.getTimestamp(4).toInstant();
-                            }
-                        }
-                        if (!auth) {
-                            authReason = null;
-                        }
-                        return null;
-                    }
-                });
-            } catch (SQLException e) {
-                readAt = at + TimeUnit.SECONDS.toNanos(5) - freshFor; // the last pauses read stay in force; asked again in 5 s
-            }
         }
     }
 }

@@ -23,8 +23,14 @@ final class SharedJournalLines implements JournalLines {
     private final ClusterDatabase db;
     private final String path;
     private final FileClaims claims;
+    /** How long the database's word that the claim holds is taken as still true (a stall longer than this asks again). */
+    private static final long HELD_FRESH_FOR = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private static final String SETTLED =
+            "UPDATE loader_journals SET settled_batches = settled_batches + 1, updated_at = now() WHERE journal_key = ?";
+
     private volatile String key;
     private volatile Long epoch;
+    private volatile long checkedAt = System.nanoTime() - HELD_FRESH_FOR;
 
     /**
      * @param path  the file's path in the inbox
@@ -56,12 +62,30 @@ final class SharedJournalLines implements JournalLines {
 
     @Override
     public void settled(String line) throws IOException {
-        write("a settled batch", connection -> {
-            insert(connection, line);
-            ClusterDatabase.update(connection,
-                    "UPDATE loader_journals SET settled_batches = settled_batches + 1, updated_at = now() WHERE journal_key = ?",
-                    key);
-        });
+        Long taken = epoch;
+        if (taken == null) {
+            write("a settled batch", connection -> {
+                insert(connection, line);
+                ClusterDatabase.update(connection, SETTLED, key);
+            });
+            return;
+        }
+        int kept; // the fence, the line and the progress in one statement: one round trip per batch
+        try {
+            kept = db.update("""
+                    WITH fence AS (UPDATE loader_claims SET heartbeat_at = now() WHERE path = ? AND owner = ? AND epoch = ?
+                                   RETURNING path),
+                         line AS (INSERT INTO loader_journal_lines (journal_key, line)
+                                  SELECT ?, ? WHERE EXISTS (SELECT 1 FROM fence) RETURNING seq)
+                    UPDATE loader_journals SET settled_batches = settled_batches + 1, updated_at = now()
+                    WHERE journal_key = ? AND EXISTS (SELECT 1 FROM line)""", path, db.instanceId(), taken, key, line, key);
+        } catch (SQLException e) {
+            throw new JournalUnavailableException("cannot journal a settled batch of " + path + ": "
+                    + ClusterDatabase.rootMessage(e), e);
+        }
+        if (kept != 1) {
+            throw fenced(taken, "a settled batch");
+        }
     }
 
     @Override
@@ -97,7 +121,16 @@ final class SharedJournalLines implements JournalLines {
     @Override
     public boolean held() {
         Long taken = epoch;
-        return taken == null || claims.holds(path, taken);
+        if (taken == null) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - checkedAt < HELD_FRESH_FOR && taken.equals(claims.epochOf(path))) {
+            return true; // asked the database less than a second ago, and the heartbeat has not found it taken since
+        }
+        boolean held = claims.holds(path, taken);
+        checkedAt = held ? now : checkedAt;
+        return held;
     }
 
     @Override
@@ -167,8 +200,12 @@ final class SharedJournalLines implements JournalLines {
                     + ClusterDatabase.rootMessage(e), e);
         }
         if (!kept) {
-            throw new JournalUnavailableException("another instance has taken " + path + " over (this instance's"
-                    + " claim at epoch " + taken + " lapsed): " + what + " is not journaled here");
+            throw fenced(taken, what);
         }
+    }
+
+    private JournalUnavailableException fenced(Long taken, String what) {
+        return new JournalUnavailableException("another instance has taken " + path + " over (this instance's"
+                + " claim at epoch " + taken + " lapsed): " + what + " is not journaled here");
     }
 }

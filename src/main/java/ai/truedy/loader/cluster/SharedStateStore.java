@@ -109,7 +109,8 @@ public final class SharedStateStore implements StateStore {
     }
 
     /**
-     * Forgets the journals of files finished longer ago than the duplicate window and the watch.
+     * Forgets the journals of files finished longer ago than the duplicate window and the watch,
+     * and the output names reserved before then.
      * The settle watch stays with the instance that archived a file, so none are handed back.
      */
     @Override
@@ -121,6 +122,9 @@ public final class SharedStateStore implements StateStore {
             if (forgotten > 0) {
                 LOG.info("Forgot {} files loaded more than {} ago", forgotten, keep);
             }
+            // an old name stays taken by the outputs in the folders, which OutputNames looks at too
+            db.update("DELETE FROM loader_output_names WHERE reserved_at < now() - make_interval(secs => ?)",
+                    ClusterDatabase.seconds(keep));
         } catch (SQLException e) {
             LOG.warn("Cannot forget old journals now: {}", ClusterDatabase.rootMessage(e));
         }

@@ -86,13 +86,9 @@ public final class SendPolicy {
         return true;
     }
 
-    /** The origin no longer holds its batches (its journal cannot be kept here): nothing of this one is sent or settled. */
     private boolean abandon(BatchDelivery delivery, BatchOrigin origin) {
         endTurn(delivery);
-        LOG.debug("{} batch {} (rows {}-{}) not sent: the file is no longer held here; it is resumed from its journal",
-                origin.name(), delivery.batch().sequence(), delivery.firstRow(), delivery.lastRow());
-        delivery.abandon();
-        origin.delivered(delivery.whole());
+        Settlement.leave(delivery, origin);
         return false;
     }
 

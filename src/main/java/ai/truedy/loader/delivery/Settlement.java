@@ -44,6 +44,17 @@ final class Settlement {
         }
     }
 
+    /**
+     * The origin no longer holds its batches (its journal cannot be kept here): nothing more of
+     * this one is sent or settled, and its place in flight is freed.
+     */
+    static void leave(BatchDelivery delivery, BatchOrigin origin) {
+        LOG.debug("{} batch {} (rows {}-{}) not sent: the file is no longer held here; it is resumed from its journal",
+                origin.name(), delivery.batch().sequence(), delivery.firstRow(), delivery.lastRow());
+        delivery.abandon();
+        origin.delivered(delivery.whole());
+    }
+
     static BatchOutcome withDetail(BatchOutcome outcome, String detail) {
         return new BatchOutcome(outcome.disposition(), outcome.httpStatus(), outcome.requestId(), outcome.reason(),
                 detail, outcome.counts());

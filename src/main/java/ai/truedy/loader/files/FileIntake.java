@@ -121,7 +121,7 @@ public final class FileIntake {
         Path retryFile;
         boolean retryRowsWritten = false;
         if (goesOn) {
-            retryFile = Path.of(journal.previousStart().retryFile());
+            retryFile = names.inRetry(journal.previousStart().retryFile()); // wherever this instance mounts retry/
             if (status == FileJournal.Status.EXTEND && !Files.exists(retryFile)) {
                 // the earlier load's retry rows have been re-driven already: only new ones go to a new file
                 retryFile = names.retryFile(round);

@@ -55,6 +55,14 @@ public final class OutputNames {
         return retry.resolve(candidate.nextFileName());
     }
 
+    /**
+     * The retry file a journal names, in this instance's retry folder: instances that share the
+     * folders may mount them at different paths, and a file one of them started another may finish.
+     */
+    public Path inRetry(String journaledPath) {
+        return retry.resolve(Path.of(journaledPath).getFileName().toString());
+    }
+
     /** A retry file may also be on its way through the inbox; its name is not free either. */
     private Path inboxSibling(String name) {
         return inbox == null ? retry.resolve(name) : inbox.resolve(name);

@@ -89,10 +89,13 @@ class SharedJournalsTest {
         assertThat(stalled.held()).isTrue();
 
         takeOver(file);
+        one.claims().beat(); // what the stalled owner's heartbeat finds when it runs again
 
         assertThat(stalled.held()).as("no more sending").isFalse();
         assertThatThrownBy(() -> stalled.record(accepted(1, 1))).isInstanceOf(JournalUnavailableException.class)
                 .hasMessageContaining("another instance has taken list.csv over");
+        assertThatThrownBy(() -> stalled.complete(new FileJournal.Done("done/list.report.json", Instant.now().toString(),
+                "done/list.csv", Files.size(file), null, null), "other-key")).isInstanceOf(JournalUnavailableException.class);
         assertThat(TestDatabase.queryOne(url, "SELECT count(*) FROM loader_journal_lines WHERE line LIKE '%\"batch\"%'"))
                 .as("nothing settled by the former owner").isEqualTo("0");
         assertThat(TestDatabase.queryOne(url, "SELECT settled_batches FROM loader_journals")).isEqualTo("0");
