@@ -53,6 +53,8 @@ public final class ClusterDatabase extends ServiceSupport {
         config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
         config.setInitializationFailTimeout(-1); // the pool starts even while the database is down
+        // a frozen instance must not hold a claim's row lock past its lease: the server ends such a transaction
+        config.setConnectionInitSql("SET idle_in_transaction_session_timeout = " + settings.lease().toMillis());
         config.addDataSourceProperty("ApplicationName", "truedy-contacts-loader " + settings.instanceId());
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("socketTimeout", "30");

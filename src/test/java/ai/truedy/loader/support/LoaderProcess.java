@@ -73,6 +73,23 @@ public final class LoaderProcess {
         process.destroy();
     }
 
+    /** SIGSTOP: the process freezes where it is, as in a long GC pause or a suspended VM. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a frozen process goes on from where it was. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** kill -9: no shutdown hook, no flush, nothing. */
     public void killHard() throws InterruptedException {
         process.destroyForcibly();
