@@ -1,14 +1,17 @@
 package ai.truedy.loader;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import ai.truedy.loader.batching.ContactBatches;
+import ai.truedy.loader.contacts.DoNotCallLists;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.ApiAnswers;
 import ai.truedy.loader.delivery.ApiJson;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.BatchSender;
+import ai.truedy.loader.delivery.HeldWhile;
 import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.delivery.SendPolicy;
 import ai.truedy.loader.delivery.SingleTryHttpClient;
@@ -103,10 +106,13 @@ public final class LoaderBeans implements CamelConfiguration {
                 settings.once() ? Duration.ZERO : settings.settleWatch(), marker, json);
         journals.archivedWithin(settings.settleWatch()).forEach(archiveWatch::archived);
         OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry(), journals::reserve);
-        FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names,
-                new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation()),
+        PhoneNormalizer phones = new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation());
+        DoNotCallLists doNotCall = new DoNotCallLists(settings.doNotCallDir().isEmpty() ? null
+                : Path.of(settings.doNotCallDir()).toAbsolutePath(), phones, settings.doNotCallMaxAge());
+        doNotCall.refresh(); // before the first file
+        FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names, phones,
                 settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals, run,
-                settings.settleTime(), settings.maxCrashesPerFile(), settings.columns(), settings.batchSize());
+                settings.settleTime(), settings.maxCrashesPerFile(), settings.columns(), settings.batchSize(), doNotCall);
         RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once(),
                 marker);
         redrive.moveDueFilesNow();
@@ -115,12 +121,13 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("loaderRun", run);
         registry.bind("fileClaims", shared.claims());
         registry.bind("fileIntake", intake);
+        registry.bind("doNotCallLists", doNotCall);
         registry.bind("retryRedrive", redrive);
         registry.bind("archiveWatch", archiveWatch);
         registry.bind("readyMarker", marker);
         registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.progressInterval()));
         registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.connectTimeout(), settings.readTimeout()));
-        RequestBudget gate = shared.budget();
+        RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
         LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry(),
                 settings.cluster().enabled() ? settings.cluster().instanceId() : null);
         context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());

@@ -54,7 +54,9 @@ public record LoaderSettings(
         int maxCrashesPerFile,
         ColumnMapping columns,
         List<String> extensions,
-        ClusterSettings cluster) {
+        ClusterSettings cluster,
+        String doNotCallDir,
+        Duration doNotCallMaxAge) {
 
     /** Reads and validates every setting; all problems are reported together. */
     public static LoaderSettings from(Function<String, Optional<String>> properties) {
@@ -100,7 +102,9 @@ public record LoaderSettings(
                         in.text("loader.cluster.password"),
                         in.text("loader.cluster.instance-id").isEmpty() ? ClusterSettings.defaultInstanceId()
                                 : in.text("loader.cluster.instance-id"),
-                        in.duration("loader.cluster.lease")));
+                        in.duration("loader.cluster.lease")),
+                in.text("loader.dnc.dir"),
+                in.duration("loader.dnc.max-age"));
         if (settings.cluster().problem() != null) {
             in.problem(settings.cluster().problem());
         }

@@ -17,7 +17,8 @@ import ai.truedy.loader.model.SourceRow;
 
 /**
  * Turns the rows of one file into contacts: reads the mapped columns, normalizes the phone number,
- * settles the batch call id and refuses a second row for the same number and batch call. Names are
+ * refuses a number on a do-not-call list, settles the batch call id and refuses a second row for
+ * the same number and batch call. Names are
  * trimmed with whitespace collapsed; an email that is not an address is left out with a warning.
  * One instance per file, used by one thread.
  */
@@ -37,6 +38,7 @@ public final class ContactRows implements Closeable {
     private final PhoneNormalizer phones;
     private final String fallbackBatchCallId;
     private final FirstRows firstRows;
+    private final DoNotCall doNotCall;
 
     /**
      * @param fallbackBatchCallId the id for rows without a batch_call_id value: the inbox
@@ -44,6 +46,13 @@ public final class ContactRows implements Closeable {
      * @param scratchFolder       where the numbers seen so far are kept while the file is loaded
      */
     public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId, Path scratchFolder) {
+        this(columns, phones, fallbackBatchCallId, scratchFolder, DoNotCall.NONE);
+    }
+
+    /** @param doNotCall the lists a number must not be on ({@code loader.dnc.dir}) */
+    public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId, Path scratchFolder,
+                       DoNotCall doNotCall) {
+        this.doNotCall = doNotCall;
         this.firstRows = new FirstRows(scratchFolder);
         this.columns = columns;
         this.limitedColumns = new int[] {columns.firstName(), columns.lastName(), columns.fullName(), columns.email()};
@@ -69,6 +78,10 @@ public final class ContactRows implements Closeable {
         if (!phone.number().ok()) {
             return new Rejected(row, RejectReason.INVALID_PHONE, "phone number " + phone.number().problem()
                     + (columns.phones().size() > 1 ? " (column " + (phone.column() + 1) + ")" : ""));
+        }
+        String list = doNotCall.listedIn(phone.number().e164());
+        if (list != null) {
+            return new Rejected(row, RejectReason.DO_NOT_CALL, "the number is on the do-not-call list " + list);
         }
         String batchCallId = batchCallId(row);
         if (batchCallId == null) {

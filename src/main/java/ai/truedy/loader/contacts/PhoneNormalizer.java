@@ -59,6 +59,11 @@ public final class PhoneNormalizer {
         }
     }
 
+    /** The country calling code of {@code loader.default-region} (1 for US and CA). */
+    public int defaultCountryCode() {
+        return util.getCountryCodeForRegion(defaultRegion);
+    }
+
     public Result normalize(String raw) {
         String text = raw.strip();
         while (text.startsWith("'")) {

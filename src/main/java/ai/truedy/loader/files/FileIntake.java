@@ -11,6 +11,7 @@ import ai.truedy.loader.batching.FileRows;
 import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.ColumnMapping;
 import ai.truedy.loader.contacts.ContactRows;
+import ai.truedy.loader.contacts.DoNotCall;
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.BatchOrigin;
 import ai.truedy.loader.intake.CsvSettings;
@@ -52,17 +53,21 @@ public final class FileIntake {
     private final int maxCrashesPerFile;
     private final FileColumns fileColumns;
     private final int batchSize;
+    private final DoNotCall doNotCall;
 
     /**
      * @param settleTime        {@code loader.settle-time}: a file's end is its end once it was unchanged this long
      * @param maxCrashesPerFile {@code loader.max-crashes-per-file}
      * @param columns           the {@code loader.columns.*} mapping, which a folder's own may override
      * @param batchSize         {@code truedy.batch-size} for a file started now; a resumed file keeps its own
+     * @param doNotCall         the do-not-call lists ({@code loader.dnc.dir})
      */
     public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
                       String defaultBatchCallId, Path error, int maxRounds, StateStore journals, LoaderRun run,
-                      Duration settleTime, int maxCrashesPerFile, ColumnMapping columns, int batchSize) {
+                      Duration settleTime, int maxCrashesPerFile, ColumnMapping columns, int batchSize,
+                      DoNotCall doNotCall) {
         this.batchSize = batchSize;
+        this.doNotCall = doNotCall;
         this.fileColumns = new FileColumns(columns, phones);
         this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, run::isStopping));
         this.maxCrashesPerFile = maxCrashesPerFile;
@@ -139,7 +144,7 @@ public final class FileIntake {
         FileJournal.Tail tail = status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null;
         Integer startedWith = journal.previousStart().batchSize();
         FileLoad load = new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId,
-                journals.scratchFolder()), ledger, new BatchesInFlight(concurrency), journal, tail,
+                journals.scratchFolder(), doNotCall), ledger, new BatchesInFlight(concurrency), journal, tail,
                 startedWith == null ? batchSize : startedWith);
         exchange.setProperty(FileLoad.PROPERTY, load);
         exchange.setProperty(FileRows.PROPERTY, load.rows());

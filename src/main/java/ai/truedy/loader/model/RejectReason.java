@@ -14,7 +14,8 @@ public enum RejectReason {
     API_REJECTED,
     BATCH_CALL_NOT_FOUND,
     API_VALIDATION,
-    RETRY_EXHAUSTED;
+    RETRY_EXHAUSTED,
+    DO_NOT_CALL;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
