@@ -65,7 +65,8 @@ class ClusterIT {
         for (int n = 1; n <= 3; n++) {
             instances.add(LoaderProcess.startService(folders, work, "node-" + n + ".log", settings(url, "node-" + n)));
         }
-        await().atMost(Duration.ofSeconds(120)).until(() -> settledBatchesOfLarge(url) >= LARGE_ROWS / BATCH_SIZE / 2);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> TestDatabase.settledBatches(url, "bc_big/large.csv") >= LARGE_ROWS / BATCH_SIZE / 2);
         String holder = TestDatabase.queryOne(url, "SELECT owner FROM loader_claims WHERE path = 'bc_big/large.csv'");
         assertThat(holder).as("the large file is held by an instance").startsWith("node-");
         LoaderProcess killed = instances.get(Integer.parseInt(holder.substring("node-".length())) - 1);
@@ -136,14 +137,6 @@ class ClusterIT {
         settings.put("camel.management.port", "0");
         settings.put("loader.sandbox.port", "0");
         return settings;
-    }
-
-    private static int settledBatchesOfLarge(String url) {
-        if (TestDatabase.queryOne(url, "SELECT to_regclass('loader_journals')") == null) {
-            return 0; // the instances have not migrated the schema yet
-        }
-        String settled = TestDatabase.queryOne(url, "SELECT settled_batches FROM loader_journals WHERE path = 'bc_big/large.csv'");
-        return settled == null ? 0 : Integer.parseInt(settled);
     }
 
     private String logsOfTheOthers(String holder) throws IOException {

@@ -50,7 +50,7 @@ class FencingIT {
                 LoaderProcess.startService(folders, work, "node-1.log", settings(url, "node-1")),
                 LoaderProcess.startService(folders, work, "node-2.log", settings(url, "node-2")));
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> settled(url) >= 30);
+            await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.settledBatches(url, "bc_1/list.csv") >= 30);
             String owner = TestDatabase.queryOne(url, "SELECT owner FROM loader_claims WHERE path = 'bc_1/list.csv'");
             LoaderProcess stalled = nodes.get(owner.equals("node-1") ? 0 : 1);
             LoaderProcess other = nodes.get(owner.equals("node-1") ? 1 : 0);
@@ -58,8 +58,9 @@ class FencingIT {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !owner.equals(
                     TestDatabase.queryOne(url, "SELECT owner FROM loader_claims WHERE path = 'bc_1/list.csv'")));
-            int settledWhenTaken = settled(url);
-            await().atMost(Duration.ofSeconds(30)).until(() -> settled(url) >= settledWhenTaken + 10);
+            int settledWhenTaken = TestDatabase.settledBatches(url, "bc_1/list.csv");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> TestDatabase.settledBatches(url, "bc_1/list.csv") >= settledWhenTaken + 10);
             stalled.thaw();
 
             await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(folders.done.resolve("list.report.json")));
@@ -90,14 +91,6 @@ class FencingIT {
         assertThat(times.values().stream().filter(count -> count > 1).count())
                 .as("only the batch in flight when the owner froze was sent twice").isLessThanOrEqualTo(BATCH_SIZE);
         assertThat(TestDatabase.queryOne(url, "SELECT count(*) FROM loader_claims")).as("no claim left behind").isEqualTo("0");
-    }
-
-    private static int settled(String url) {
-        if (TestDatabase.queryOne(url, "SELECT to_regclass('loader_journals')") == null) {
-            return 0;
-        }
-        String settled = TestDatabase.queryOne(url, "SELECT max(settled_batches) FROM loader_journals");
-        return settled == null ? 0 : Integer.parseInt(settled);
     }
 
     private static Map<String, String> settings(String url, String instanceId) {

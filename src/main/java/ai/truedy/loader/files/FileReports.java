@@ -148,7 +148,8 @@ public final class FileReports {
             load.close();
         }
         IntakeFile file = exchange.getProperty(IntakeFile.class.getName(), IntakeFile.class);
-        run.fileStopped(file != null ? file.relativePath() : exchange.getMessage().getHeader("CamelFileRelativePath", String.class));
+        run.fileStopped(file != null ? file.relativePath()
+                : exchange.getMessage().getHeader("CamelFileRelativePath", String.class));
         LOG.info("{}", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage());
     }
 

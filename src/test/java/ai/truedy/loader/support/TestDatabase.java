@@ -47,6 +47,18 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * The batches settled so far for a file (its path in the inbox), as its journal in a loader's
+     * schema says; 0 before the loader has made the schema or started the file.
+     */
+    public static int settledBatches(String url, String path) {
+        if (queryOne(url, "SELECT to_regclass('loader_journals')") == null) {
+            return 0;
+        }
+        String settled = queryOne(url, "SELECT max(settled_batches) FROM loader_journals WHERE path = '" + path + "'");
+        return settled == null ? 0 : Integer.parseInt(settled);
+    }
+
     /** Runs a statement, for arranging a test (a lapsed heartbeat). */
     public static void execute(String url, String sql) {
         try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
