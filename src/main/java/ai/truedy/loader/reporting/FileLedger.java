@@ -47,6 +47,7 @@ public final class FileLedger implements RowListener, BatchListener {
     private final List<String> header;
     /** Accepted rows by the column their phone number came from. */
     private final Map<Integer, Long> phoneColumns = new TreeMap<>();
+    private final TimeZoneCounts timeZones = new TimeZoneCounts();
     private final List<BatchReport> batches = new ArrayList<>();
     private long rows;
     private long accepted;
@@ -142,6 +143,7 @@ public final class FileLedger implements RowListener, BatchListener {
             case ACCEPTED -> {
                 accepted += batch.size();
                 batch.items().forEach(item -> phoneColumns.merge(item.phoneColumn(), 1L, Long::sum));
+                batch.items().forEach(item -> timeZones.add(item.contact().phoneNumber()));
                 addApiCounts(outcome.counts());
             }
             case REJECTED -> batch.items().forEach(item -> reject(item.row(), outcome.reason(), outcome.detail()));
@@ -166,7 +168,7 @@ public final class FileLedger implements RowListener, BatchListener {
         Path warningsFile = warningRows.commit();
         return new FileReport(file, null, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons), phoneColumnNames(),
-                new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
+                new TreeMap<>(timeZones.counts()), new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),
                         pathOrNull(warningsFile)),
                 BatchReports.inOrder(batches));

@@ -28,6 +28,7 @@ public record FileReport(
         long warnings,
         Map<String, Long> warningReasons,
         Map<String, Long> phoneColumns,
+        Map<String, Long> timeZones,
         ApiTotals api,
         Outputs outputs,
         List<BatchReport> batches) {
