@@ -1,8 +1,11 @@
 package ai.truedy.loader;
 
+import java.util.Comparator;
+
 import ai.truedy.loader.cluster.ClusterDatabase;
 import ai.truedy.loader.cluster.ClusterReadiness;
 import ai.truedy.loader.cluster.FileClaims;
+import ai.truedy.loader.cluster.OrphansFirst;
 import ai.truedy.loader.cluster.SharedBudget;
 import ai.truedy.loader.cluster.SharedStateStore;
 import ai.truedy.loader.config.LoaderConfigException;
@@ -12,17 +15,20 @@ import ai.truedy.loader.state.FileJournals;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
  * What one instance shares with others, or keeps to itself: the claims on inbox files (the inbox
- * route's {@code fileClaims}), the state store (journals, duplicate memory, output names) and the
+ * route's {@code fileClaims}) and the order it takes them in ({@code inboxOrder}: by path, or in a
+ * cluster lapsed claims first), the state store (journals, duplicate memory, output names) and the
  * request budget. With {@code loader.cluster.jdbc-url} empty they are local, as for one instance;
  * with a PostgreSQL URL they live in that database.
  */
-record Coordination(IdempotentRepository claims, StateStore store, RequestBudget budget) {
+record Coordination(IdempotentRepository claims, StateStore store, RequestBudget budget,
+                    Comparator<GenericFile<?>> inboxOrder) {
 
     /** How many inbox paths the local claims remember at most (only files being read are held). */
     private static final int LOCAL_CLAIMS = 10_000;
@@ -33,7 +39,7 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
         if (!settings.cluster().enabled()) {
             return new Coordination(MemoryIdempotentRepository.memoryIdempotentRepository(LOCAL_CLAIMS),
                     new FileJournals(settings.state(), settings.duplicateFileWindow(), json),
-                    new SendGate(rpm, concurrency));
+                    new SendGate(rpm, concurrency), Comparator.comparing(file -> file.getRelativeFilePath()));
         }
         ClusterDatabase db;
         try {
@@ -52,6 +58,6 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
         }
         return new Coordination(claims,
                 new SharedStateStore(db, claims, settings.duplicateFileWindow(), settings.state(), json),
-                new SharedBudget(db, rpm, concurrency));
+                new SharedBudget(db, rpm, concurrency), new OrphansFirst(claims, settings.cluster().instanceId()));
     }
 }

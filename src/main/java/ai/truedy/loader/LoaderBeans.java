@@ -120,6 +120,7 @@ public final class LoaderBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("loaderRun", run);
         registry.bind("fileClaims", shared.claims());
+        registry.bind("inboxOrder", shared.inboxOrder());
         registry.bind("fileIntake", intake);
         registry.bind("doNotCallLists", doNotCall);
         registry.bind("retryRedrive", redrive);

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class FileClaims extends ServiceSupport implements IdempotentRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileClaims.class);
+    private static final long LAPSED_FRESH_FOR = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final ClusterDatabase db;
     private final Path inbox;
@@ -40,6 +41,8 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
     /** The claims this instance holds: path in the inbox, epoch taken. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     private ScheduledExecutorService heartbeat;
+    private volatile long lapsedAt = System.nanoTime() - 2 * LAPSED_FRESH_FOR;
+    private volatile Set<String> lapsed = Set.of();
 
     public FileClaims(ClusterDatabase db, Path inbox, Duration lease) {
         this.db = db;
@@ -127,6 +130,24 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
 
     Duration lease() {
         return lease;
+    }
+
+    /**
+     * The files other instances claimed and stopped beating for (the next poll takes them over),
+     * as the database said at most half a second ago; empty while it cannot be asked.
+     */
+    Set<String> lapsed() {
+        long now = System.nanoTime();
+        if (now - lapsedAt > LAPSED_FRESH_FOR) {
+            lapsedAt = now;
+            try {
+                lapsed = Set.copyOf(db.column("SELECT path FROM loader_claims WHERE owner <> ?"
+                        + " AND heartbeat_at < now() - make_interval(secs => ?)", owner, ClusterDatabase.seconds(lease)));
+            } catch (SQLException e) {
+                lapsed = Set.of();
+            }
+        }
+        return lapsed;
     }
 
     /** The epoch of this instance's claim on a file (its path in the inbox), or null when it holds none. */
