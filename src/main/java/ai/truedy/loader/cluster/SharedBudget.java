@@ -24,24 +24,20 @@ public final class SharedBudget implements RequestBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedBudget.class);
     private static final long BUDGET_ID = 1L;
-    private static final double PACING_MARGIN = 1.01;
     private static final long PAUSES_FRESH_FOR = TimeUnit.MILLISECONDS.toNanos(500);
 
-    private final ClusterDatabase db;
     private final BucketProxy bucket;
     private final Semaphore inFlight;
     private final SharedPauses pauses;
 
     public SharedBudget(ClusterDatabase db, int requestsPerMinute, int concurrency) {
-        this.db = db;
         this.inFlight = new Semaphore(concurrency, true);
         this.pauses = new SharedPauses(db, PAUSES_FRESH_FOR);
         if (requestsPerMinute <= 0) {
             this.bucket = null;
         } else {
-            Duration interval = Duration.ofNanos((long) (TimeUnit.MINUTES.toNanos(1) / requestsPerMinute * PACING_MARGIN));
             BucketConfiguration configuration = BucketConfiguration.builder()
-                    .addLimit(limit -> limit.capacity(1).refillGreedy(1, interval))
+                    .addLimit(limit -> limit.capacity(1).refillGreedy(1, RequestBudget.pacing(requestsPerMinute)))
                     .build();
             this.bucket = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(db.dataSource())
                     .table("loader_budget").idColumn("id").stateColumn("state")

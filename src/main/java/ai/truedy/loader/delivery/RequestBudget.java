@@ -1,6 +1,7 @@
 package ai.truedy.loader.delivery;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every request to Truedy waits for, whichever file, message or thread it comes from: a place
@@ -9,6 +10,15 @@ import java.time.Duration;
  * several instances sending for one organisation need one budget they share.
  */
 public interface RequestBudget {
+
+    /**
+     * How far apart requests are paced to keep to a budget: {@code 60 s / requestsPerMinute}, 1%
+     * wider, so that network jitter never tips a minute over; zero for no budget.
+     */
+    static Duration pacing(int requestsPerMinute) {
+        return requestsPerMinute <= 0 ? Duration.ZERO
+                : Duration.ofNanos((long) (TimeUnit.MINUTES.toNanos(1) / requestsPerMinute * 1.01));
+    }
 
     /**
      * Waits for this request's turn. Every call must be followed by {@link #done()} once the

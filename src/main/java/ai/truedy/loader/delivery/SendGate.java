@@ -21,9 +21,6 @@ public final class SendGate implements RequestBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendGate.class);
 
-    /** Requests are paced 1% wider than the budget allows, so that network jitter never tips a minute over. */
-    private static final double PACING_MARGIN = 1.01;
-
     private final long intervalNanos;
     private final Semaphore inFlight;
     private long nextSlot = System.nanoTime();
@@ -32,8 +29,7 @@ public final class SendGate implements RequestBudget {
     private String suspendedBecause;
 
     public SendGate(int requestsPerMinute, int concurrency) {
-        this.intervalNanos = requestsPerMinute <= 0 ? 0
-                : (long) (TimeUnit.MINUTES.toNanos(1) / requestsPerMinute * PACING_MARGIN);
+        this.intervalNanos = RequestBudget.pacing(requestsPerMinute).toNanos();
         this.inFlight = new Semaphore(concurrency, true);
     }
 
