@@ -1,7 +1,6 @@
 package ai.truedy.loader.cluster;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -40,13 +39,8 @@ public final class SharedStateStore implements StateStore {
         this.duplicateWindow = duplicateWindow;
         this.json = json;
         // each instance its own: an instance that starts empties it, and instances may share loader.state
-        this.scratch = Files.createDirectories(stateFolder.resolve("scratch")
+        this.scratch = StateStore.emptyScratch(stateFolder.resolve("scratch")
                 .resolve(db.instanceId().replaceAll("[^A-Za-z0-9._-]", "_")));
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(scratch)) {
-            for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover); // from a run that was killed
-            }
-        }
     }
 
     @Override

@@ -42,12 +42,7 @@ public final class FileJournals implements StateStore {
 
     public FileJournals(Path stateFolder, Duration duplicateWindow, ObjectMapper json) throws IOException {
         this.folder = Files.createDirectories(stateFolder.resolve("files"));
-        this.scratch = Files.createDirectories(stateFolder.resolve("scratch"));
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(scratch)) {
-            for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover); // from a run that was killed
-            }
-        }
+        this.scratch = StateStore.emptyScratch(stateFolder.resolve("scratch"));
         this.duplicateWindow = duplicateWindow;
         this.json = json;
     }

@@ -2,6 +2,8 @@ package ai.truedy.loader.state;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -39,6 +41,20 @@ public interface StateStore {
 
     /** Takes an output name (a stem, a retry file's name); false when it was taken already. */
     boolean reserve(String name);
+
+    /**
+     * A store's scratch folder, made if missing, with the working tables a killed run left in it
+     * deleted (only files: another store's folder inside it is left alone).
+     */
+    static Path emptyScratch(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, Files::isRegularFile)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+        return folder;
+    }
 
     /** The key a journal is known by once its file is done: the digest of everything read. */
     static String key(MessageDigest contentRead, Path file, boolean byName) {
