@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.truedy.loader.state.JournalUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.support.service.ServiceSupport;
@@ -120,15 +121,18 @@ public final class ClusterDatabase extends ServiceSupport {
 
     /** The first column of every row a query returns, as text. */
     public List<String> column(String sql, Object... parameters) throws SQLException {
-        return call(connection -> {
-            try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-                List<String> values = new ArrayList<>();
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-                return values;
+        return call(connection -> column(connection, sql, parameters));
+    }
+
+    /** The first column of every row a query (or a statement returning rows) gives on a connection, as text. */
+    public static List<String> column(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
             }
-        });
+            return values;
+        }
     }
 
     /** Runs one statement with its parameters on a connection (in its transaction); returns the rows it changed. */
@@ -186,6 +190,11 @@ public final class ClusterDatabase extends ServiceSupport {
             LOG.warn("{}: no new file is claimed, and nothing is settled that cannot be journaled; the loader"
                     + " reconnects by itself", unreachable);
         }
+    }
+
+    /** What a journal's store says when the database failed it: what could not be done, and why. */
+    static JournalUnavailableException unavailable(String what, SQLException e) {
+        return new JournalUnavailableException("cannot " + what + ": " + rootMessage(e), e);
     }
 
     static String rootMessage(Throwable e) {

@@ -26,8 +26,8 @@ public final class ClusterReadiness extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("instance", db.instanceId());
-        String known = db.unreachable(); // the claims' heartbeat and every poll find out; no need to wait again
-        if (known == null && db.check()) {
+        // an outage the claims' heartbeat or a poll found out is not waited for again
+        if (db.unreachable() == null && db.check()) {
             builder.up();
         } else {
             String reason = db.unreachable();

@@ -1,12 +1,10 @@
 package ai.truedy.loader.cluster;
 
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,18 +55,14 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
         String path = relative(key);
         try {
             Long epoch = db.call(connection -> {
-                try (PreparedStatement claim = connection.prepareStatement("""
+                try (PreparedStatement claim = ClusterDatabase.prepare(connection, """
                         WITH before AS (SELECT owner FROM loader_claims WHERE path = ?)
                         INSERT INTO loader_claims (path, owner, epoch) VALUES (?, ?, 1)
                         ON CONFLICT (path) DO UPDATE SET owner = EXCLUDED.owner, epoch = loader_claims.epoch + 1,
                             claimed_at = now(), heartbeat_at = now()
                         WHERE loader_claims.owner = EXCLUDED.owner
                            OR loader_claims.heartbeat_at < now() - make_interval(secs => ?)
-                        RETURNING epoch, (SELECT owner FROM before)""")) {
-                    claim.setString(1, path);
-                    claim.setString(2, path);
-                    claim.setString(3, owner);
-                    claim.setDouble(4, ClusterDatabase.seconds(lease));
+                        RETURNING epoch, (SELECT owner FROM before)""", path, path, owner, ClusterDatabase.seconds(lease))) {
                     try (ResultSet taken = claim.executeQuery()) {
                         if (!taken.next()) {
                             return null;
@@ -175,26 +169,12 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
             return;
         }
         try {
-            Set<String> kept = db.call(connection -> {
-                try (PreparedStatement beat = connection.prepareStatement("""
-                        UPDATE loader_claims c SET heartbeat_at = now()
-                        FROM unnest(?::text[], ?::bigint[]) AS h(path, epoch)
-                        WHERE c.path = h.path AND c.epoch = h.epoch AND c.owner = ?
-                        RETURNING c.path""")) {
-                    Array paths = connection.createArrayOf("text", now.keySet().toArray());
-                    Array epochs = connection.createArrayOf("bigint", now.keySet().stream().map(now::get).toArray());
-                    beat.setArray(1, paths);
-                    beat.setArray(2, epochs);
-                    beat.setString(3, owner);
-                    Set<String> alive = new HashSet<>();
-                    try (ResultSet rows = beat.executeQuery()) {
-                        while (rows.next()) {
-                            alive.add(rows.getString(1));
-                        }
-                    }
-                    return alive;
-                }
-            });
+            Set<String> kept = Set.copyOf(db.call(connection -> ClusterDatabase.column(connection, """
+                    UPDATE loader_claims c SET heartbeat_at = now()
+                    FROM unnest(?::text[], ?::bigint[]) AS h(path, epoch)
+                    WHERE c.path = h.path AND c.epoch = h.epoch AND c.owner = ?
+                    RETURNING c.path""", connection.createArrayOf("text", now.keySet().toArray()),
+                    connection.createArrayOf("bigint", now.keySet().stream().map(now::get).toArray()), owner)));
             now.forEach((path, epoch) -> {
                 if (!kept.contains(path) && held.remove(path, epoch)) {
                     LOG.warn("{} was taken over by another instance: this instance no longer sends or settles for it", path);

@@ -2,8 +2,6 @@ package ai.truedy.loader.cluster;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import ai.truedy.loader.state.JournalLines;
@@ -80,8 +78,7 @@ final class SharedJournalLines implements JournalLines {
                     UPDATE loader_journals SET settled_batches = settled_batches + 1, updated_at = now()
                     WHERE journal_key = ? AND EXISTS (SELECT 1 FROM line)""", path, db.instanceId(), taken, key, line, key);
         } catch (SQLException e) {
-            throw new JournalUnavailableException("cannot journal a settled batch of " + path + ": "
-                    + ClusterDatabase.rootMessage(e), e);
+            throw ClusterDatabase.unavailable("journal a settled batch of " + path, e);
         }
         if (kept != 1) {
             throw fenced(taken, "a settled batch");
@@ -113,8 +110,7 @@ final class SharedJournalLines implements JournalLines {
             db.update("UPDATE loader_journals SET unfinished = ?, path = ?, updated_at = now() WHERE journal_key = ?",
                     unfinished, path, key);
         } catch (SQLException e) {
-            throw new JournalUnavailableException("cannot index the journal of " + path + ": "
-                    + ClusterDatabase.rootMessage(e), e);
+            throw ClusterDatabase.unavailable("index the journal of " + path, e);
         }
     }
 
@@ -143,23 +139,16 @@ final class SharedJournalLines implements JournalLines {
         // nothing is open between lines
     }
 
-    String key() {
-        return key;
-    }
-
     /**
      * The path of another file with the same content that a live claim is loading now, or null: the
      * same content dropped twice at once is loaded once, and the second file then counts as a duplicate.
      */
     private String loadingElsewhere(Connection connection) throws SQLException {
-        try (PreparedStatement find = ClusterDatabase.prepare(connection, """
+        return ClusterDatabase.column(connection, """
                 SELECT j.path FROM loader_journals j JOIN loader_claims c ON c.path = j.path
                 WHERE j.journal_key = ? AND j.unfinished AND j.path <> ?
                   AND c.heartbeat_at >= now() - make_interval(secs => ?)
-                FOR UPDATE OF j""", key, path, ClusterDatabase.seconds(claims.lease()));
-             ResultSet found = find.executeQuery()) {
-            return found.next() ? found.getString(1) : null;
-        }
+                FOR UPDATE OF j""", key, path, ClusterDatabase.seconds(claims.lease())).stream().findFirst().orElse(null);
     }
 
     /** Thrown inside the transaction, so that nothing of it is kept. */
@@ -196,8 +185,7 @@ final class SharedJournalLines implements JournalLines {
             throw new JournalUnavailableException("the same content is being loaded as " + e.getMessage()
                     + " by another instance; " + path + " waits in the inbox and then counts as its duplicate");
         } catch (SQLException e) {
-            throw new JournalUnavailableException("cannot journal " + what + " of " + path + ": "
-                    + ClusterDatabase.rootMessage(e), e);
+            throw ClusterDatabase.unavailable("journal " + what + " of " + path, e);
         }
         if (!kept) {
             throw fenced(taken, what);

@@ -9,7 +9,6 @@ import java.util.List;
 
 import ai.truedy.loader.model.FileDigests;
 import ai.truedy.loader.state.FileJournal;
-import ai.truedy.loader.state.JournalUnavailableException;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -61,8 +60,7 @@ public final class SharedStateStore implements StateStore {
             }
             return journal(exact, relativePath, lines);
         } catch (SQLException e) {
-            throw new JournalUnavailableException("cannot read the journal of " + relativePath + ": "
-                    + ClusterDatabase.rootMessage(e), e);
+            throw ClusterDatabase.unavailable("read the journal of " + relativePath, e);
         }
     }
 
@@ -132,8 +130,7 @@ public final class SharedStateStore implements StateStore {
             return db.update("INSERT INTO loader_output_names (name, reserved_by) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
                     name, db.instanceId()) == 1;
         } catch (SQLException e) {
-            throw new JournalUnavailableException("cannot reserve the output name " + name + ": "
-                    + ClusterDatabase.rootMessage(e), e);
+            throw ClusterDatabase.unavailable("reserve the output name " + name, e);
         }
     }
 }
