@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ai.truedy.loader.intake.CsvDialect;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -151,9 +152,9 @@ public final class DoNotCallLists implements DoNotCall {
             reader.mark(64 * 1024);
             String first = reader.readLine();
             reader.reset();
-            int phoneColumn = first == null ? -1 : phoneColumn(first);
+            char delimiter = first == null ? ',' : CsvDialect.detect(first);
+            int phoneColumn = first == null ? -1 : phoneColumn(first, delimiter);
             if (phoneColumn >= 0) {
-                char delimiter = first.indexOf(';') >= 0 ? ';' : first.indexOf('\t') >= 0 ? '\t' : ',';
                 try (CSVParser csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(reader)) {
                     boolean header = true;
                     for (CSVRecord record : csv) {
@@ -233,15 +234,10 @@ public final class DoNotCallLists implements DoNotCall {
     }
 
     /** The header's phone column, when the first line is a CSV header with one; else -1 (plain text). */
-    private static int phoneColumn(String firstLine) {
-        String[] cells = firstLine.split("[,;\\t]", -1);
-        if (cells.length < 2 && HeaderNames.fieldOf(firstLine).isEmpty()) {
-            return -1;
-        }
+    private static int phoneColumn(String firstLine, char delimiter) {
+        String[] cells = firstLine.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1);
         for (int i = 0; i < cells.length; i++) {
-            HeaderNames.Field field = HeaderNames.fieldOf(cells[i]).orElse(null);
-            if (field == HeaderNames.Field.MOBILE || field == HeaderNames.Field.PRIMARY_PHONE
-                    || field == HeaderNames.Field.PHONE) {
+            if (HeaderNames.fieldOf(cells[i]).filter(HeaderNames.Field::isPhone).isPresent()) {
                 return i;
             }
         }

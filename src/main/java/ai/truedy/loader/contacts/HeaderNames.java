@@ -24,7 +24,14 @@ import java.util.regex.Pattern;
 public final class HeaderNames {
 
     /** The fields of a contact a header can name; the three phone fields are in their order of preference. */
-    public enum Field { MOBILE, PRIMARY_PHONE, PHONE, FIRST_NAME, LAST_NAME, FULL_NAME, EMAIL, BATCH_CALL_ID }
+    public enum Field {
+        MOBILE, PRIMARY_PHONE, PHONE, FIRST_NAME, LAST_NAME, FULL_NAME, EMAIL, BATCH_CALL_ID;
+
+        /** Whether it is one of the three phone fields. */
+        public boolean isPhone() {
+            return this == MOBILE || this == PRIMARY_PHONE || this == PHONE;
+        }
+    }
 
     static final String RESOURCE = "/columns/header-names.txt";
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -45,8 +52,7 @@ public final class HeaderNames {
     public static Optional<Field> fieldOf(String headerCell) {
         String name = normalize(headerCell);
         Field field = TABLE.fields.get(name);
-        boolean phone = field == Field.MOBILE || field == Field.PRIMARY_PHONE || field == Field.PHONE;
-        if (phone && TABLE.neverPhone.stream().anyMatch(name::contains)) {
+        if (field != null && field.isPhone() && TABLE.neverPhone.stream().anyMatch(name::contains)) {
             return Optional.empty();
         }
         return Optional.ofNullable(field);

@@ -45,7 +45,8 @@ public final class CsvDialect {
         return detect(firstLine);
     }
 
-    static char detect(String headerLine) {
+    /** Whichever of comma, semicolon, tab and pipe a header line has most of outside quotes (comma when none). */
+    public static char detect(String headerLine) {
         int[] counts = new int[CANDIDATES.length];
         boolean quoted = false;
         for (int i = 0; i < headerLine.length(); i++) {
