@@ -168,7 +168,7 @@ public final class FileLedger implements RowListener, BatchListener {
         Path warningsFile = warningRows.commit();
         return new FileReport(file, null, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons), phoneColumnNames(),
-                new TreeMap<>(timeZones.counts()), new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
+                timeZones.counts(), new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),
                         pathOrNull(warningsFile)),
                 BatchReports.inOrder(batches));

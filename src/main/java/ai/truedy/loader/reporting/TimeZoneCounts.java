@@ -29,8 +29,9 @@ final class TimeZoneCounts {
         counts.merge(zoneOf(e164), 1L, Long::sum);
     }
 
+    /** The counts so far, by zone name. */
     Map<String, Long> counts() {
-        return Map.copyOf(new TreeMap<>(counts));
+        return new TreeMap<>(counts);
     }
 
     /**
