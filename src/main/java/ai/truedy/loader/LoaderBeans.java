@@ -17,7 +17,12 @@ import ai.truedy.loader.delivery.SendPolicy;
 import ai.truedy.loader.delivery.SingleTryHttpClient;
 import ai.truedy.loader.delivery.TruedyRequest;
 import ai.truedy.loader.files.ArchiveWatch;
+import ai.truedy.loader.config.LoaderConfigException;
+import ai.truedy.loader.delivery.PreviewSender;
+import ai.truedy.loader.delivery.SendGate;
+import ai.truedy.loader.files.ContactFiles;
 import ai.truedy.loader.files.FileIntake;
+import ai.truedy.loader.files.FilePreviews;
 import ai.truedy.loader.files.FileReports;
 import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.intake.ReadyMarker;
@@ -31,8 +36,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.ModelLifecycleStrategySupport;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +55,11 @@ import org.slf4j.LoggerFactory;
 public final class LoaderBeans implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoaderBeans.class);
+    /** Files one preview run remembers as previewed (a file changed since is previewed again). */
+    private static final int PREVIEWED_FILES = 100_000;
+    /** The routes that load, send and move files: none may run in a preview. */
+    private static final List<String> SENDING_ROUTES = List.of("load-contacts-file", "send-batch",
+            "redrive-retry-files", "watch-archived-files");
 
     private final LoaderRun run;
     private final boolean embedded;
@@ -82,7 +96,26 @@ public final class LoaderBeans implements CamelConfiguration {
         properties.addOverrideProperty("loader.error", settings.error().toString());
         properties.addOverrideProperty("loader.retry", settings.retry().toString());
         properties.addOverrideProperty("loader.extensions", String.join(",", settings.extensions())); // includeExt: no spaces
+        properties.addOverrideProperty("loader.preview", Boolean.toString(settings.preview())); // the routes' preconditions
+        properties.addOverrideProperty("loader.preview-dir", settings.previewDir().toString());
 
+        ObjectMapper json = ApiJson.mapper();
+        Registry registry = context.getRegistry();
+        ReadyMarker marker = new ReadyMarker(settings.readyMarker());
+        PhoneNormalizer phones = new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation());
+        DoNotCallLists doNotCall = new DoNotCallLists(settings.doNotCallDir().isEmpty() ? null
+                : Path.of(settings.doNotCallDir()).toAbsolutePath(), phones, settings.doNotCallMaxAge());
+        doNotCall.refresh(); // before the first file
+        ContactFiles files = new ContactFiles(settings.csv(), settings.settleTime(), run::isStopping, settings.columns(),
+                phones, settings.defaultBatchCallId(), doNotCall);
+        registry.bind("loaderRun", run);
+        registry.bind("readyMarker", marker);
+        registry.bind("doNotCallLists", doNotCall);
+        registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.progressInterval()));
+        if (settings.preview()) {
+            bindPreview(context, settings, files, new HeldWhile(new SendGate(0, 1), doNotCall::stale), json);
+            return;
+        }
         ApiKey apiKey = settings.apiKey();
         String baseUrl = settings.baseUrl();
         if (settings.useSandbox()) {
@@ -97,36 +130,23 @@ public final class LoaderBeans implements CamelConfiguration {
         } else {
             LOG.info("Sending to {} (batches of at most {})", settings.baseUrl(), settings.batchSize());
         }
-
-        ObjectMapper json = ApiJson.mapper();
         Coordination shared = Coordination.of(settings, json, context);
         StateStore journals = shared.store();
-        ReadyMarker marker = new ReadyMarker(settings.readyMarker());
         ArchiveWatch archiveWatch = new ArchiveWatch(settings.inbox(), settings.error(),
                 settings.once() ? Duration.ZERO : settings.settleWatch(), marker, json);
         journals.archivedWithin(settings.settleWatch()).forEach(archiveWatch::archived);
         OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry(), journals::reserve);
-        PhoneNormalizer phones = new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation());
-        DoNotCallLists doNotCall = new DoNotCallLists(settings.doNotCallDir().isEmpty() ? null
-                : Path.of(settings.doNotCallDir()).toAbsolutePath(), phones, settings.doNotCallMaxAge());
-        doNotCall.refresh(); // before the first file
-        FileIntake intake = new FileIntake(settings.csv(), settings.delivery().concurrency(), names, phones,
-                settings.defaultBatchCallId(), settings.error(), settings.retryMaxRounds(), journals, run,
-                settings.settleTime(), settings.maxCrashesPerFile(), settings.columns(), settings.batchSize(), doNotCall);
+        FileIntake intake = new FileIntake(files, settings.delivery().concurrency(), names, settings.error(),
+                settings.retryMaxRounds(), journals, run, settings.maxCrashesPerFile(), settings.batchSize());
         RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once(),
                 marker);
         redrive.moveDueFilesNow();
 
-        Registry registry = context.getRegistry();
-        registry.bind("loaderRun", run);
         registry.bind("fileClaims", shared.claims());
         registry.bind("inboxOrder", shared.inboxOrder());
         registry.bind("fileIntake", intake);
-        registry.bind("doNotCallLists", doNotCall);
         registry.bind("retryRedrive", redrive);
         registry.bind("archiveWatch", archiveWatch);
-        registry.bind("readyMarker", marker);
-        registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.progressInterval()));
         registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.connectTimeout(), settings.readTimeout()));
         RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
         LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry(),
@@ -145,5 +165,34 @@ public final class LoaderBeans implements CamelConfiguration {
         }
         registry.bind("fileReports", new FileReports(json.writerWithDefaultPrettyPrinter(), intake, run,
                 settings.done(), settings.error(), metrics, archiveWatch::archived, marker));
+    }
+
+    /**
+     * A preview ({@code --preview}) sends nothing and changes nothing but its own folder: no sandbox,
+     * no state store or cluster database, no retry re-drive, no settle watch. Only the preview route
+     * and the do-not-call refresh run (the others have {@code loader.preview} preconditions); routes
+     * from an earlier version without them would load for real, so the loader refuses to start.
+     */
+    private void bindPreview(CamelContext context, LoaderSettings settings, ContactFiles files, RequestBudget gate,
+                             ObjectMapper json) throws Exception {
+        Registry registry = context.getRegistry();
+        registry.bind("previewedFiles", MemoryIdempotentRepository.memoryIdempotentRepository(PREVIEWED_FILES));
+        registry.bind("filePreviews", new FilePreviews(files, settings.previewDir(), settings.delivery().concurrency(),
+                settings.batchSize(), settings.retryMaxRounds(), settings.delivery().requestsPerMinute(), run,
+                json.writerWithDefaultPrettyPrinter(), settings.once() ? System.out : null));
+        registry.bind("previewSender", new PreviewSender(gate));
+        context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
+                new ModelLifecycleStrategySupport() {
+                    @Override
+                    public void onAddRouteDefinition(RouteDefinition route) {
+                        if (SENDING_ROUTES.contains(route.getRouteId()) && route.getPrecondition() == null) {
+                            throw new LoaderConfigException("--preview cannot run: the route " + route.getRouteId()
+                                    + " in routes/ would load and send; it lacks the packaged routes' precondition"
+                                    + " (\"{{loader.preview}} == false\"), so routes/ is from an earlier version");
+                        }
+                    }
+                });
+        LOG.info("PREVIEW: files in {} are read and what a load would do is written to {}; nothing is sent or moved",
+                settings.inbox(), settings.previewDir());
     }
 }

@@ -12,7 +12,7 @@ import org.apache.camel.main.Main;
 import sun.misc.Signal;
 
 /**
- * Runs the loader on Camel Main: {@code java -jar truedy-contacts-loader.jar [--once]}.
+ * Runs the loader on Camel Main: {@code java -jar truedy-contacts-loader.jar [--once] [--preview]}.
  *
  * <p>Settings come from the packaged defaults, then {@code ./application.properties} if present,
  * then environment variables ({@code TRUEDY_API_KEY}) and {@code -D} options, then any settings
@@ -25,7 +25,10 @@ import sun.misc.Signal;
 public final class LoaderMain {
 
     static final String DEFAULTS = "classpath:loader-defaults/";
-    private static final String USAGE = "usage: java -jar truedy-contacts-loader.jar [--once]";
+    private static final String USAGE = "usage: java -jar truedy-contacts-loader.jar [--once] [--preview]\n"
+            + "  --once     load what is in the inbox, then exit\n"
+            + "  --preview  send nothing: write what a load would do to loader.preview-dir, leaving the inbox as it is";
+    private static final List<String> OPTIONS = List.of("--once", "--preview");
 
     private final Main main = new Main();
     private final LoaderRun run = new LoaderRun(main::completed);
@@ -35,11 +38,23 @@ public final class LoaderMain {
      * @param once     load what is in the inbox, then stop
      */
     public LoaderMain(Map<String, String> settings, boolean once) {
+        this(settings, once, false);
+    }
+
+    /**
+     * @param settings properties fixed in code, above every other source (tests, embedding programs)
+     * @param once     load what is in the inbox, then stop
+     * @param preview  send nothing: write what a load would do to {@code loader.preview-dir}
+     */
+    public LoaderMain(Map<String, String> settings, boolean once, boolean preview) {
         main.setPropertyPlaceholderLocations(
                 DEFAULTS + "application.properties;optional=true,file:application.properties;optional=true");
         settings.forEach(main::addOverrideProperty);
         if (once) {
             main.addOverrideProperty("loader.once", "true");
+        }
+        if (preview) {
+            main.addOverrideProperty("loader.preview", "true");
         }
         main.configure().withRoutesIncludePattern(routesPattern());
         main.configure().addConfiguration(new LoaderBeans(run));
@@ -51,12 +66,12 @@ public final class LoaderMain {
             System.out.println(USAGE);
             return;
         }
-        List<String> unknown = options.stream().filter(option -> !option.equals("--once")).toList();
+        List<String> unknown = options.stream().filter(option -> !OPTIONS.contains(option)).toList();
         if (!unknown.isEmpty()) {
             System.err.println("truedy-contacts-loader: unknown option " + unknown.get(0) + "; " + USAGE);
             System.exit(LoaderRun.EXIT_CANNOT_RUN);
         }
-        System.exit(new LoaderMain(Map.of(), options.contains("--once")).run());
+        System.exit(new LoaderMain(Map.of(), options.contains("--once"), options.contains("--preview")).run());
     }
 
     /** Runs until the inbox is drained (once mode) or {@link #stop()}; returns the exit code. */

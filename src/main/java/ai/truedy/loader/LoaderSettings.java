@@ -56,7 +56,9 @@ public record LoaderSettings(
         List<String> extensions,
         ClusterSettings cluster,
         String doNotCallDir,
-        Duration doNotCallMaxAge) {
+        Duration doNotCallMaxAge,
+        boolean preview,
+        Path previewDir) {
 
     /** Reads and validates every setting; all problems are reported together. */
     public static LoaderSettings from(Function<String, Optional<String>> properties) {
@@ -104,7 +106,9 @@ public record LoaderSettings(
                                 : in.text("loader.cluster.instance-id"),
                         in.duration("loader.cluster.lease")),
                 in.text("loader.dnc.dir"),
-                in.duration("loader.dnc.max-age"));
+                in.duration("loader.dnc.max-age"),
+                in.bool("loader.preview"),
+                in.path("loader.preview-dir"));
         if (settings.cluster().problem() != null) {
             in.problem(settings.cluster().problem());
         }
@@ -117,10 +121,10 @@ public record LoaderSettings(
         return apiKey.isEmpty();
     }
 
-    /** Creates the folders and checks that the loader may write to them. */
+    /** Creates the folders and checks that the loader may write to them (a preview writes only to its own). */
     public void prepareFolders() {
         List<String> problems = new ArrayList<>();
-        for (Path folder : List.of(inbox, done, error, retry)) {
+        for (Path folder : preview ? List.of(inbox, previewDir) : List.of(inbox, done, error, retry)) {
             try {
                 Files.createDirectories(folder);
                 if (!Files.isWritable(folder)) {

@@ -44,6 +44,15 @@ public final class SettingsReader {
         return Path.of(value).toAbsolutePath().normalize();
     }
 
+    /** true or false, in any case. */
+    public boolean bool(String name) {
+        String value = text(name);
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            problems.add(name + " must be true or false, not '" + value + "'");
+        }
+        return value.equalsIgnoreCase("true");
+    }
+
     public int integer(String name, int min, int max) {
         String value = text(name);
         try {

@@ -3,22 +3,12 @@ package ai.truedy.loader.files;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 
 import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.batching.FileRows;
-import ai.truedy.loader.contacts.ColumnMap;
-import ai.truedy.loader.contacts.ColumnMapping;
-import ai.truedy.loader.contacts.ContactRows;
-import ai.truedy.loader.contacts.DoNotCall;
-import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.delivery.BatchOrigin;
-import ai.truedy.loader.intake.CsvSettings;
-import ai.truedy.loader.intake.CsvSource;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.RowSource;
-import ai.truedy.loader.intake.RowSources;
 import ai.truedy.loader.intake.UnreadableFileException;
 import ai.truedy.loader.model.RetryRound;
 import ai.truedy.loader.reporting.FileLedger;
@@ -26,7 +16,6 @@ import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.state.StateStore;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,42 +30,30 @@ public final class FileIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
 
-    private final RowSources sources;
+    private final ContactFiles files;
     private final int concurrency;
     private final OutputNames names;
-    private final PhoneNormalizer phones;
-    private final String defaultBatchCallId;
     private final Path error;
     private final int maxRounds;
     private final StateStore journals;
     private final LoaderRun run;
     private final int maxCrashesPerFile;
-    private final FileColumns fileColumns;
     private final int batchSize;
-    private final DoNotCall doNotCall;
 
     /**
-     * @param settleTime        {@code loader.settle-time}: a file's end is its end once it was unchanged this long
+     * @param files             how a file is read into contacts
      * @param maxCrashesPerFile {@code loader.max-crashes-per-file}
-     * @param columns           the {@code loader.columns.*} mapping, which a folder's own may override
      * @param batchSize         {@code truedy.batch-size} for a file started now; a resumed file keeps its own
-     * @param doNotCall         the do-not-call lists ({@code loader.dnc.dir})
      */
-    public FileIntake(CsvSettings csv, int concurrency, OutputNames names, PhoneNormalizer phones,
-                      String defaultBatchCallId, Path error, int maxRounds, StateStore journals, LoaderRun run,
-                      Duration settleTime, int maxCrashesPerFile, ColumnMapping columns, int batchSize,
-                      DoNotCall doNotCall) {
+    public FileIntake(ContactFiles files, int concurrency, OutputNames names, Path error, int maxRounds,
+                      StateStore journals, LoaderRun run, int maxCrashesPerFile, int batchSize) {
+        this.files = files;
         this.batchSize = batchSize;
-        this.doNotCall = doNotCall;
-        this.fileColumns = new FileColumns(columns, phones);
-        this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, run::isStopping));
         this.maxCrashesPerFile = maxCrashesPerFile;
         this.journals = journals;
         this.run = run;
         this.concurrency = concurrency;
         this.names = names;
-        this.phones = phones;
-        this.defaultBatchCallId = defaultBatchCallId;
         this.error = error;
         this.maxRounds = maxRounds;
     }
@@ -114,15 +91,8 @@ public final class FileIntake {
             LOG.info("Loading {}{}", file.relativePath(),
                     file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId());
         }
-        RowSource source = sources.open(file.path());
-        ColumnMap columns;
-        try {
-            columns = fileColumns.of(file, source);
-        } catch (IOException | UnreadableFileException | RuntimeException e) {
-            source.close();
-            throw e;
-        }
-        String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
+        ContactFiles.Opened opened = files.open(file, journals.scratchFolder());
+        RowSource source = opened.source();
         Path retryFile;
         boolean retryRowsWritten = false;
         if (goesOn) {
@@ -139,13 +109,12 @@ public final class FileIntake {
                     file.startedAt().toString(), Files.size(file.path()), batchSize));
         }
         FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), source.header(),
-                columns.batchCallId(), error.resolve(file.stem() + OutputNames.REJECTED), retryFile,
+                opened.columns().batchCallId(), error.resolve(file.stem() + OutputNames.REJECTED), retryFile,
                 error.resolve(file.stem() + OutputNames.WARNINGS), round.round(), maxRounds, retryRowsWritten);
         FileJournal.Tail tail = status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null;
         Integer startedWith = journal.previousStart().batchSize();
-        FileLoad load = new FileLoad(file, source, new ContactRows(columns, phones, fallbackBatchCallId,
-                journals.scratchFolder(), doNotCall), ledger, new BatchesInFlight(concurrency), journal, tail,
-                startedWith == null ? batchSize : startedWith);
+        FileLoad load = new FileLoad(file, source, opened.contacts(), ledger, new BatchesInFlight(concurrency), journal,
+                tail, startedWith == null ? batchSize : startedWith);
         exchange.setProperty(FileLoad.PROPERTY, load);
         exchange.setProperty(FileRows.PROPERTY, load.rows());
         exchange.setProperty(BatchOrigin.PROPERTY, load.origin());
@@ -181,19 +150,8 @@ public final class FileIntake {
         if (known != null) {
             return known;
         }
-        Message message = exchange.getMessage();
-        Path path = Path.of(message.getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
-        String relative = message.getHeader("CamelFileRelativePath", path.getFileName().toString(), String.class)
-                .replace('\\', '/');
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot + 1) : "";
-        int slash = relative.indexOf('/');
-        String folder = slash > 0 ? relative.substring(0, slash) : "";
         run.fileStarted(); // first: a stem that cannot be reserved (cluster database away) leaves the file, and ends it
-        IntakeFile file = new IntakeFile(path, relative, names.reserve(base, extension), extension, folder,
-                Instant.now());
+        IntakeFile file = ContactFiles.picked(exchange, names::reserve);
         exchange.setProperty(IntakeFile.class.getName(), file);
         return file;
     }

@@ -120,7 +120,7 @@ public final class FileReports {
         Path original = done.resolve(file.archiveName());
         Path reportFile = done.resolve(file.stem() + OutputNames.REPORT);
         String now = Instant.now().toString();
-        FileReport report = new FileReport(file.relativePath(), earlier.previousStart().file(), 0,
+        FileReport report = new FileReport(file.relativePath(), false, earlier.previousStart().file(), 0,
                 file.startedAt().toString(), now, 0, 0, 0, 0, Map.of(), 0, Map.of(), Map.of(), Map.of(),
                 new FileReport.ApiTotals(0, 0, 0, 0),
                 new FileReport.Outputs(original.toString(), reportFile.toString(), null, null, null), List.of());

@@ -166,7 +166,7 @@ public final class FileLedger implements RowListener, BatchListener {
         Path rejectedFile = rejectedRows.commit();
         Path retryFile = retryRows.commit();
         Path warningsFile = warningRows.commit();
-        return new FileReport(file, null, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
+        return new FileReport(file, false, null, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons), phoneColumnNames(),
                 timeZones.counts(), new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The report written for each file, {@code done/<stem>.report.json}. Every row is in exactly one of
  * {@code accepted}, {@code rejected} and {@code pending_retry}: {@code rows == accepted + rejected + pending_retry}.
- * {@code warnings} counts rows sent with something left out (an invalid email, an extension); they
+ * {@code preview} is true for a preview ({@code --preview}): nothing was sent, {@code accepted} are the rows a
+ * load would send. {@code warnings} counts rows sent with something left out (an invalid email, an extension); they
  * are counted in {@code accepted} (or wherever their batch went) as well. {@code duplicate_of} names
  * the earlier file with the same content, when this one was not sent again. Every key is always
  * there, null when it does not apply; {@code schemas/report.schema.json} in the jar describes them.
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FileReport(
         String file,
+        boolean preview,
         String duplicateOf,
         int round,
         String startedAt,
@@ -32,6 +34,12 @@ public record FileReport(
         ApiTotals api,
         Outputs outputs,
         List<BatchReport> batches) {
+
+    /** The same report for a preview: nothing was sent. */
+    public FileReport asPreview() {
+        return new FileReport(file, true, duplicateOf, round, startedAt, finishedAt, rows, accepted, rejected,
+                pendingRetry, reasons, warnings, warningReasons, phoneColumns, timeZones, api, outputs, batches);
+    }
 
     /** What the API said it did with the accepted contacts, summed over the batches that reported it. */
     public record ApiTotals(long added, long failed, long duplicatesSkipped, long invalidSkipped) {

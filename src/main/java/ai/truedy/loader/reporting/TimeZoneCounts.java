@@ -40,15 +40,21 @@ final class TimeZoneCounts {
      * the national significant number, leading zeros kept; the zones are then looked up by prefix.
      */
     static String zoneOf(String e164) {
-        PhoneNumber number = fromE164(e164);
-        if (number == null) {
-            return UNKNOWN;
-        }
-        List<String> zones = ZONES.getTimeZonesForGeographicalNumber(number);
-        if (zones.isEmpty() || zones.contains(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
+        List<String> zones = zonesOf(e164);
+        if (zones.isEmpty()) {
             return UNKNOWN;
         }
         return zones.size() == 1 ? zones.get(0) : AMBIGUOUS;
+    }
+
+    /** Every zone an E.164 number may be in; none when the map does not know it. */
+    static List<String> zonesOf(String e164) {
+        PhoneNumber number = fromE164(e164);
+        if (number == null) {
+            return List.of();
+        }
+        List<String> zones = ZONES.getTimeZonesForGeographicalNumber(number);
+        return zones.contains(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()) ? List.of() : zones;
     }
 
     private static PhoneNumber fromE164(String e164) {

@@ -39,6 +39,7 @@ public final class LoaderFixture {
     public final Path error;
     public final Path retry;
     public final Path sandbox;
+    public final Path preview;
     private final Map<String, String> settings = new HashMap<>();
 
     public LoaderFixture(Path root, String baseUrl) {
@@ -47,11 +48,13 @@ public final class LoaderFixture {
         error = root.resolve("error");
         retry = root.resolve("retry");
         sandbox = root.resolve("sandbox");
+        preview = root.resolve("preview");
         settings.put("loader.inbox", inbox.toString());
         settings.put("loader.done", done.toString());
         settings.put("loader.error", error.toString());
         settings.put("loader.retry", retry.toString());
         settings.put("loader.sandbox.dir", sandbox.toString());
+        settings.put("loader.preview-dir", preview.toString());
         settings.put("loader.state", root.resolve("state").toString());
         settings.put("camel.management.enabled", "false"); // the packaged jar's tests check the management server
         settings.put("loader.sandbox.port", "0");
@@ -87,6 +90,11 @@ public final class LoaderFixture {
     /** Runs the loader once over the inbox; returns its exit code. */
     public int runOnce() {
         return new LoaderMain(settings, true).run();
+    }
+
+    /** Runs {@code --preview --once} over the inbox; returns its exit code. */
+    public int previewOnce() {
+        return new LoaderMain(settings, true, true).run();
     }
 
     /** A loader that watches the inbox until stopped. */

@@ -1,0 +1,93 @@
+package ai.truedy.loader.files;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BinaryOperator;
+import java.util.function.BooleanSupplier;
+
+import ai.truedy.loader.contacts.ColumnMap;
+import ai.truedy.loader.contacts.ColumnMapping;
+import ai.truedy.loader.contacts.ContactRows;
+import ai.truedy.loader.contacts.DoNotCall;
+import ai.truedy.loader.contacts.PhoneNormalizer;
+import ai.truedy.loader.intake.CsvSettings;
+import ai.truedy.loader.intake.CsvSource;
+import ai.truedy.loader.intake.IntakeFile;
+import ai.truedy.loader.intake.RowSource;
+import ai.truedy.loader.intake.RowSources;
+import ai.truedy.loader.intake.UnreadableFileException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * How a file in the inbox is read into contacts, the same for a load and for a preview: its rows,
+ * which columns hold what, and how a row becomes a contact (phone numbers, duplicates within the
+ * file, do-not-call lists, the batch call its rows belong to when they do not say).
+ */
+public final class ContactFiles {
+
+    private final RowSources sources;
+    private final FileColumns fileColumns;
+    private final PhoneNormalizer phones;
+    private final String defaultBatchCallId;
+    private final DoNotCall doNotCall;
+
+    /**
+     * @param settleTime         {@code loader.settle-time}: a file's end is its end once it was unchanged this long
+     * @param stopping           whether the loader is stopping: a file still growing is then not waited for
+     * @param columns            the {@code loader.columns.*} mapping, which a folder's own may override
+     * @param defaultBatchCallId {@code truedy.batch-call-id}
+     * @param doNotCall          the do-not-call lists ({@code loader.dnc.dir})
+     */
+    public ContactFiles(CsvSettings csv, Duration settleTime, BooleanSupplier stopping, ColumnMapping columns,
+                        PhoneNormalizer phones, String defaultBatchCallId, DoNotCall doNotCall) {
+        this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, stopping));
+        this.fileColumns = new FileColumns(columns, phones);
+        this.phones = phones;
+        this.defaultBatchCallId = defaultBatchCallId;
+        this.doNotCall = doNotCall;
+    }
+
+    /** A file opened for reading: its rows, its columns, and how its rows become contacts. */
+    record Opened(RowSource source, ColumnMap columns, ContactRows contacts) {
+    }
+
+    /**
+     * Opens the file's rows and maps its header.
+     *
+     * @param scratch where the numbers seen so far are kept while the file is read
+     */
+    Opened open(IntakeFile file, Path scratch) throws IOException, UnreadableFileException {
+        RowSource source = sources.open(file.path());
+        ColumnMap columns;
+        try {
+            columns = fileColumns.of(file, source);
+        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
+        return new Opened(source, columns, new ContactRows(columns, phones, fallbackBatchCallId, scratch, doNotCall));
+    }
+
+    /**
+     * The file the inbox route picked up.
+     *
+     * @param stem its outputs' name, from its base name and extension
+     */
+    static IntakeFile picked(Exchange exchange, BinaryOperator<String> stem) {
+        Message message = exchange.getMessage();
+        Path path = Path.of(message.getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        String relative = message.getHeader("CamelFileRelativePath", path.getFileName().toString(), String.class)
+                .replace('\\', '/');
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot + 1) : "";
+        int slash = relative.indexOf('/');
+        String folder = slash > 0 ? relative.substring(0, slash) : "";
+        return new IntakeFile(path, relative, stem.apply(base, extension), extension, folder, Instant.now());
+    }
+}

@@ -1,0 +1,176 @@
+package ai.truedy.loader.files;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import ai.truedy.loader.batching.BatchesInFlight;
+import ai.truedy.loader.batching.FileRows;
+import ai.truedy.loader.delivery.BatchOrigin;
+import ai.truedy.loader.intake.IntakeFile;
+import ai.truedy.loader.model.BatchListener;
+import ai.truedy.loader.model.LogSafe;
+import ai.truedy.loader.model.RetryRound;
+import ai.truedy.loader.reporting.AtomicFiles;
+import ai.truedy.loader.reporting.FileError;
+import ai.truedy.loader.reporting.FileLedger;
+import ai.truedy.loader.reporting.FileReport;
+import ai.truedy.loader.reporting.OutputNames;
+import ai.truedy.loader.reporting.PreviewSummary;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The preview route's beans ({@code --preview}): a file in the inbox is read into contacts and
+ * batches exactly as a load reads it, its batches are settled unsent, and what a load would do is
+ * written under {@code loader.preview-dir}, in the file's inbox sub-folder: {@code name.report.json}
+ * with {@code "preview": true}, {@code name.rejected.csv}, {@code name.warnings.csv}, or
+ * {@code name.error.json}. A preview of the same file again replaces them. The inbox is left as it
+ * is and no journal is written. With {@code --once}, a short summary of each file is printed.
+ */
+public final class FilePreviews {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FilePreviews.class);
+    private static final String PROPERTY = "loaderFilePreview";
+
+    private final ContactFiles files;
+    private final Path previewDir;
+    private final int concurrency;
+    private final int batchSize;
+    private final int maxRounds;
+    private final int requestsPerMinute;
+    private final LoaderRun run;
+    private final ObjectWriter json;
+    private final PrintStream summaries;
+
+    /**
+     * @param previewDir        {@code loader.preview-dir}
+     * @param requestsPerMinute {@code truedy.rate-limit.requests-per-minute}, for the time a load would take
+     * @param summaries         where each file's summary is printed (standard output with {@code --once}); null: logged
+     */
+    public FilePreviews(ContactFiles files, Path previewDir, int concurrency, int batchSize, int maxRounds,
+                        int requestsPerMinute, LoaderRun run, ObjectWriter json, PrintStream summaries) {
+        this.files = files;
+        this.previewDir = previewDir;
+        this.concurrency = concurrency;
+        this.batchSize = batchSize;
+        this.maxRounds = maxRounds;
+        this.requestsPerMinute = requestsPerMinute;
+        this.run = run;
+        this.json = json;
+        this.summaries = summaries;
+    }
+
+    /** One file being previewed. */
+    private record Preview(IntakeFile file, ContactFiles.Opened opened, FileLedger ledger, BatchesInFlight inFlight,
+                           PreviewSummary summary) {
+    }
+
+    /** Opens the file and leaves its rows (for batching) and its origin (for the preview sender) on the exchange. */
+    public void open(Exchange exchange) throws Exception {
+        IntakeFile file = picked(exchange);
+        Files.createDirectories(output(file, "").getParent());
+        LOG.info("Previewing {} (nothing is sent)", file.relativePath());
+        ContactFiles.Opened opened = files.open(file, previewDir.resolve(".scratch"));
+        RetryRound round = RetryRound.of(file.path().getFileName().toString());
+        FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), opened.source().header(),
+                opened.columns().batchCallId(), output(file, OutputNames.REJECTED), output(file, ".retry.csv"),
+                output(file, OutputNames.WARNINGS), round.round(), maxRounds, false);
+        Preview preview = new Preview(file, opened, ledger, new BatchesInFlight(concurrency), new PreviewSummary());
+        exchange.setProperty(PROPERTY, preview);
+        exchange.setProperty(FileRows.PROPERTY, new FileRows(file.relativePath(), opened.source(), opened.contacts(),
+                ledger, preview.inFlight(), row -> null, batchSize));
+        exchange.setProperty(BatchOrigin.PROPERTY, new BatchOrigin(file.relativePath(),
+                BatchListener.all(ledger, preview.summary(), preview.inFlight())));
+    }
+
+    /** Every batch is settled: the report and its summary. */
+    public void report(Exchange exchange) throws IOException {
+        Preview preview = exchange.getProperty(PROPERTY, Preview.class);
+        if (preview.inFlight().failure() != null) {
+            throw preview.inFlight().failure();
+        }
+        if (preview.inFlight().isCutShort()) {
+            throw new LoaderStoppedException("The preview of " + preview.file().relativePath() + " was cut short");
+        }
+        close(preview);
+        Path reportFile = output(preview.file(), OutputNames.REPORT);
+        FileReport report = preview.ledger().close(Instant.now(), preview.file().path().toString(), reportFile.toString())
+                .asPreview();
+        AtomicFiles.write(reportFile, out -> json.writeValue(out, report));
+        run.fileLoaded(report);
+        String summary = preview.summary().text(report, requestsPerMinute);
+        if (summaries != null) {
+            summaries.println(summary);
+            summaries.flush();
+        } else {
+            LOG.info("{}", summary);
+        }
+    }
+
+    /** The file cannot be read as a contact list: {@code name.error.json} says why. */
+    public void unreadable(Exchange exchange) throws IOException {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("Cannot preview {}: {}", picked(exchange).relativePath(), LogSafe.mask(cause.getMessage()));
+        writeError(exchange, cause.getMessage());
+    }
+
+    /** Something unexpected stopped the preview. */
+    public void failed(Exchange exchange) throws IOException {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.error("Failed to preview {}", picked(exchange).relativePath(), cause);
+        writeError(exchange, "unexpected error: " + cause);
+    }
+
+    /** The loader is stopping: the file is left, as every file is in a preview. */
+    public void stopped(Exchange exchange) throws IOException {
+        Preview preview = exchange.getProperty(PROPERTY, Preview.class);
+        if (preview != null) {
+            close(preview);
+        }
+        run.fileStopped(picked(exchange).relativePath());
+    }
+
+    private void writeError(Exchange exchange, String reason) throws IOException {
+        IntakeFile file = picked(exchange);
+        Preview preview = exchange.getProperty(PROPERTY, Preview.class);
+        FileReport.Outputs outputs = new FileReport.Outputs(file.path().toString(), null, null, null, null);
+        FileError record = new FileError(file.relativePath(), reason, Instant.now().toString(), 0, 0, 0, 0, outputs);
+        if (preview != null) {
+            close(preview);
+            FileReport partial = preview.ledger().close(Instant.now(), file.path().toString(), null);
+            record = new FileError(file.relativePath(), reason, partial.finishedAt(), partial.rows(), partial.accepted(),
+                    partial.rejected(), partial.pendingRetry(), partial.outputs());
+        }
+        Path errorFile = output(file, OutputNames.ERROR);
+        Files.createDirectories(errorFile.getParent());
+        AtomicFiles.write(errorFile, json.writeValueAsBytes(record));
+        run.fileFailed();
+    }
+
+    /** The file in the exchange; the run counts it as in progress from the first time it is asked for. */
+    private IntakeFile picked(Exchange exchange) {
+        IntakeFile known = exchange.getProperty(IntakeFile.class.getName(), IntakeFile.class);
+        if (known == null) {
+            run.fileStarted();
+            known = ContactFiles.picked(exchange, (base, extension) -> base);
+            exchange.setProperty(IntakeFile.class.getName(), known);
+        }
+        return known;
+    }
+
+    /** Where an output of the file goes: below the preview folder, in the file's inbox sub-folder. */
+    private Path output(IntakeFile file, String suffix) {
+        Path folder = file.folderBatchCallId().isEmpty() ? previewDir : previewDir.resolve(file.folderBatchCallId());
+        return folder.resolve(file.stem() + suffix);
+    }
+
+    private static void close(Preview preview) throws IOException {
+        preview.opened().source().close();
+        preview.opened().contacts().close();
+    }
+}
