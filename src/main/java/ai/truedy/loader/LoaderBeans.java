@@ -29,12 +29,14 @@ import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.observability.LoaderMetrics;
 import ai.truedy.loader.observability.SendingReadiness;
+import ai.truedy.loader.reporting.Notifications;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.sandbox.TruedySandbox;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ModelLifecycleStrategySupport;
@@ -57,6 +59,8 @@ public final class LoaderBeans implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(LoaderBeans.class);
     /** Files one preview run remembers as previewed (a file changed since is previewed again). */
     private static final int PREVIEWED_FILES = 100_000;
+    /** The notify route's queue (routes/notify.camel.yaml). */
+    private static final String NOTIFY_QUEUE = "seda:notify";
     /** The routes that load, send and move files: none may run in a preview. */
     private static final List<String> SENDING_ROUTES = List.of("load-contacts-file", "send-batch",
             "redrive-retry-files", "watch-archived-files");
@@ -98,6 +102,7 @@ public final class LoaderBeans implements CamelConfiguration {
         properties.addOverrideProperty("loader.extensions", String.join(",", settings.extensions())); // includeExt: no spaces
         properties.addOverrideProperty("loader.preview", Boolean.toString(settings.preview())); // the routes' preconditions
         properties.addOverrideProperty("loader.preview-dir", settings.previewDir().toString());
+        properties.addOverrideProperty("loader.notify.url", settings.notifyUrl()); // trimmed: the notify routes' preconditions
 
         ObjectMapper json = ApiJson.mapper();
         Registry registry = context.getRegistry();
@@ -163,8 +168,12 @@ public final class LoaderBeans implements CamelConfiguration {
         if (health != null) {
             health.register(readiness);
         }
+        ProducerTemplate notices = context.createProducerTemplate();
+        Notifications notifications = new Notifications(settings.notifyUrl(), settings.notifyFormat(),
+                notice -> notices.sendBody(NOTIFY_QUEUE, notice), gate::suspension, json);
+        registry.bind("notifications", notifications);
         registry.bind("fileReports", new FileReports(json.writerWithDefaultPrettyPrinter(), intake, run,
-                settings.done(), settings.error(), metrics, archiveWatch::archived, marker));
+                settings.done(), settings.error(), metrics, archiveWatch::archived, marker, notifications));
     }
 
     /**

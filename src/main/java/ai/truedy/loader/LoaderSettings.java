@@ -19,6 +19,7 @@ import ai.truedy.loader.delivery.DeliverySettings;
 import ai.truedy.loader.intake.CsvSettings;
 import ai.truedy.loader.intake.RowSources;
 import ai.truedy.loader.model.Batch;
+import ai.truedy.loader.reporting.Notifications;
 
 /**
  * The loader's settings, read once from Camel's properties (application.properties, -D, environment)
@@ -58,7 +59,9 @@ public record LoaderSettings(
         String doNotCallDir,
         Duration doNotCallMaxAge,
         boolean preview,
-        Path previewDir) {
+        Path previewDir,
+        String notifyUrl,
+        Notifications.Format notifyFormat) {
 
     /** Reads and validates every setting; all problems are reported together. */
     public static LoaderSettings from(Function<String, Optional<String>> properties) {
@@ -108,7 +111,11 @@ public record LoaderSettings(
                 in.text("loader.dnc.dir"),
                 in.duration("loader.dnc.max-age"),
                 in.bool("loader.preview"),
-                in.path("loader.preview-dir"));
+                in.path("loader.preview-dir"),
+                in.text("loader.notify.url"),
+                Notifications.Format.valueOf(in.oneOf("loader.notify.format", List.of("json", "slack"))));
+        in.integer("loader.notify.retries", 0, 100); // both used by routes/notify.camel.yaml
+        in.integer("loader.notify.retry-delay", 0, 3_600_000);
         if (settings.cluster().problem() != null) {
             in.problem(settings.cluster().problem());
         }

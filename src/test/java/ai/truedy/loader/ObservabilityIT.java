@@ -15,9 +15,14 @@ import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderProcess;
 import ai.truedy.loader.support.TruedyApi;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +31,9 @@ class ObservabilityIT {
 
     @RegisterExtension
     static WireMockExtension api = TruedyApi.server();
+
+    /** A notification URL whose path holds a token, as a Slack webhook's does. */
+    static final String HOOK = "/hooks/T000/B000/s3cr3t";
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -38,8 +46,10 @@ class ObservabilityIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
+        api.stubFor(post(urlPathEqualTo(HOOK)).willReturn(ok()));
         Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
-                "truedy.api-key", "observability-key", "camel.management.port", String.valueOf(port)));
+                "truedy.api-key", "observability-key", "camel.management.port", String.valueOf(port),
+                "loader.notify.url", api.baseUrl() + HOOK));
         LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", settings);
         try {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
@@ -69,6 +79,11 @@ class ObservabilityIT {
                     "loader_api_latency_seconds_count 1",
                     "loader_inbox_files 0.0",
                     "loader_retry_rows 1.0");
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.findAll(postRequestedFor(urlPathEqualTo(HOOK))).size() == 2);
+            assertThat(api.findAll(postRequestedFor(urlPathEqualTo(HOOK)))).extracting(LoggedRequest::getBodyAsString)
+                    .satisfiesExactly(suspended -> assertThat(suspended).contains("\"event\":\"sending_suspended\"", "401"),
+                            finished -> assertThat(finished).contains("\"event\":\"file_finished\"", "bc_1/list.csv"));
+            assertThat(get(port, "/observe/metrics").body()).as("the notification URL's token").doesNotContain("s3cr3t");
         } finally {
             loader.terminate();
         }

@@ -148,6 +148,16 @@ public final class SettingsReader {
         return items;
     }
 
+    /** One of {@code allowed}, in any case; returned in upper case, as an enum constant is named. */
+    public String oneOf(String name, List<String> allowed) {
+        String value = text(name).toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            problems.add(name + " must be one of " + String.join(", ", allowed) + ", not '" + text(name) + "'");
+            return allowed.get(0).toUpperCase(Locale.ROOT);
+        }
+        return value.toUpperCase(Locale.ROOT);
+    }
+
     /** A problem found outside the checks above. */
     public void problem(String problem) {
         problems.add(problem);

@@ -19,6 +19,7 @@ import ai.truedy.loader.observability.LoaderMetrics;
 import ai.truedy.loader.reporting.AtomicFiles;
 import ai.truedy.loader.reporting.FileError;
 import ai.truedy.loader.reporting.FileReport;
+import ai.truedy.loader.reporting.Notifications;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.state.JournalUnavailableException;
@@ -51,13 +52,17 @@ public final class FileReports {
     private final LoaderMetrics metrics;
     private final Consumer<FileJournal> archived;
     private final ReadyMarker marker;
+    private final Notifications notifications;
 
     /**
-     * @param archived told of each file archived in done/, by its journal (the settle watch)
-     * @param marker   the ready markers, removed with their files
+     * @param archived      told of each file archived in done/, by its journal (the settle watch)
+     * @param marker        the ready markers, removed with their files
+     * @param notifications told of each file finished or set aside in error/ ({@code loader.notify.url})
      */
     public FileReports(ObjectWriter json, FileIntake intake, LoaderRun run, Path done, Path error,
-                       LoaderMetrics metrics, Consumer<FileJournal> archived, ReadyMarker marker) {
+                       LoaderMetrics metrics, Consumer<FileJournal> archived, ReadyMarker marker,
+                       Notifications notifications) {
+        this.notifications = notifications;
         this.marker = marker;
         this.archived = archived;
         this.metrics = metrics;
@@ -105,6 +110,7 @@ public final class FileReports {
         archived.accept(load.journal());
         run.fileLoaded(report);
         countRows(report, counted);
+        notifications.finished(report);
         LOG.info("Finished {} in {} ms: {} rows, {} accepted, {} rejected, {} pending retry -> {}",
                 file.relativePath(), Duration.between(file.startedAt(), Instant.now()).toMillis(), report.rows(),
                 report.accepted(), report.rejected(), report.pendingRetry(), reportFile);
@@ -127,6 +133,7 @@ public final class FileReports {
         AtomicFiles.write(reportFile, json.writeValueAsBytes(report));
         archiveTo(exchange, file, original);
         run.fileLoaded(report);
+        notifications.finished(report);
         LOG.info("Skipped {}: same content as {} (report {}), loaded at {} -> {}", file.relativePath(),
                 earlier.previousStart().file(), earlier.previousDone().report(), earlier.previousDone().finishedAt(),
                 reportFile);
@@ -194,8 +201,10 @@ public final class FileReports {
         Path original = error.resolve(file.archiveName());
         FileError record = FileErrors.record(exchange.getProperty(FileLoad.PROPERTY, FileLoad.class), file, reason,
                 original);
-        AtomicFiles.write(error.resolve(file.stem() + OutputNames.ERROR), json.writeValueAsBytes(record));
+        Path errorFile = error.resolve(file.stem() + OutputNames.ERROR);
+        AtomicFiles.write(errorFile, json.writeValueAsBytes(record));
         archiveTo(exchange, file, original);
         run.fileFailed();
+        notifications.failed(file.relativePath(), reason, errorFile.toString());
     }
 }

@@ -1,0 +1,153 @@
+package ai.truedy.loader.reporting;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import ai.truedy.loader.model.LogSafe;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Word to ops at {@code loader.notify.url}: a notice when a file is finished or cannot be loaded,
+ * and when sending is suspended or goes on again. Notices are handed to the notify route's queue
+ * and posted from there ({@code routes/notify.camel.yaml}), so a slow or failing endpoint never
+ * holds up loading; a notice the queue has no room for is dropped with a warning. The body is the
+ * report's summary as JSON, or a Slack incoming-webhook {@code {"text": ...}} line.
+ */
+public final class Notifications {
+
+    /** {@code loader.notify.format}. */
+    public enum Format { JSON, SLACK }
+
+    /** One notice: its fields for JSON, and the same in a line for a chat. */
+    public record Notice(String event, Map<String, Object> fields, String line) {
+    }
+
+    /** The exchange property the notify route keeps the notice under while it posts it. */
+    public static final String NOTICE = "loaderNotice";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
+    private static final Pattern URL = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"']+");
+
+    private final String url;
+    private final Format format;
+    private final Consumer<Notice> queue;
+    private final Supplier<String> suspension;
+    private final ObjectMapper json;
+    private String suspendedBecause;
+
+    /**
+     * @param url        {@code loader.notify.url}; empty: no notices
+     * @param queue      the notify route's queue
+     * @param suspension why sending is suspended now (the request budget, held while a list is stale), or null
+     */
+    public Notifications(String url, Format format, Consumer<Notice> queue, Supplier<String> suspension,
+                         ObjectMapper json) {
+        this.url = url;
+        this.format = format;
+        this.queue = queue;
+        this.suspension = suspension;
+        this.json = json;
+    }
+
+    /** A file is finished: its report is in done/. */
+    public void finished(FileReport report) {
+        checkSending(); // a suspension while the file was sent is told first, even if the run ends now
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("file", report.file());
+        fields.put("duplicate_of", report.duplicateOf());
+        fields.put("rows", report.rows());
+        fields.put("accepted", report.accepted());
+        fields.put("rejected", report.rejected());
+        fields.put("pending_retry", report.pendingRetry());
+        fields.put("reasons", report.reasons());
+        fields.put("report", report.outputs().report());
+        String reasons = report.reasons().isEmpty() ? "" : " (" + report.reasons().entrySet().stream()
+                .map(reason -> reason.getKey() + " " + reason.getValue()).collect(Collectors.joining(", ")) + ")";
+        publish(new Notice("file_finished", fields, report.duplicateOf() != null
+                ? report.file() + " was not sent: the same content was loaded as " + report.duplicateOf()
+                : report.file() + " finished: " + report.rows() + " rows, " + report.accepted() + " accepted, "
+                        + report.rejected() + " rejected" + reasons + ", " + report.pendingRetry() + " waiting in retry/"));
+    }
+
+    /** A file cannot be loaded: it is in error/ with {@code errorFile} saying why. */
+    public void failed(String file, String reason, String errorFile) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("file", file);
+        fields.put("error", LogSafe.mask(reason));
+        fields.put("error_file", errorFile);
+        publish(new Notice("file_failed", fields, file + " cannot be loaded: " + LogSafe.mask(reason)));
+    }
+
+    /** Told when sending is suspended (401, 402, 403; a stale do-not-call list) or goes on again; every poll. */
+    public synchronized void checkSending() {
+        String now = suspension.get();
+        if (now != null && suspendedBecause == null) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("reason", LogSafe.mask(now));
+            publish(new Notice("sending_suspended", fields, "Sending to Truedy stopped: " + LogSafe.mask(now)
+                    + ". Batches wait in retry/."));
+        } else if (now == null && suspendedBecause != null) {
+            publish(new Notice("sending_resumed", new LinkedHashMap<>(), "Sending to Truedy goes on again"));
+        }
+        suspendedBecause = now;
+    }
+
+    /** The body the notify route posts, in {@code loader.notify.format}. */
+    public String body(Notice notice) throws JsonProcessingException {
+        if (format == Format.SLACK) {
+            return json.writeValueAsString(Map.of("text", "Truedy contacts loader: " + notice.line()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", notice.event());
+        body.put("at", Instant.now().toString());
+        body.putAll(notice.fields());
+        return json.writeValueAsString(body);
+    }
+
+    /** A notice could not be posted, after every try: one line, with the endpoint's path and query masked. */
+    public void notPosted(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Notice notice = exchange.getProperty(NOTICE, Notice.class);
+        String why = cause == null ? "unknown" : URL.matcher(String.valueOf(cause.getMessage()))
+                .replaceAll(found -> Matcher.quoteReplacement(masked(found.group())));
+        LOG.warn("Could not post the {} notice to {}: {}", notice == null ? "" : notice.event(), masked(url),
+                LogSafe.mask(why));
+    }
+
+    /** A URL for the log: scheme, host and port only, since its path or query may hold a token. */
+    public static String masked(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() != null) {
+                return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/***";
+            }
+        } catch (IllegalArgumentException notAUri) {
+            // below
+        }
+        int colon = url.indexOf(':');
+        return (colon > 0 ? url.substring(0, colon).toLowerCase(Locale.ROOT) + ":" : "") + "***";
+    }
+
+    private void publish(Notice notice) {
+        if (url.isEmpty()) {
+            return;
+        }
+        try {
+            queue.accept(notice);
+        } catch (RuntimeException full) {
+            LOG.warn("Dropped the {} notice for {}: {}", notice.event(), masked(url), full.getMessage());
+        }
+    }
+}
