@@ -43,6 +43,21 @@ public final class LoaderProcess {
 
     private static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings,
                                        boolean once, List<String> jvmOptions) throws IOException {
+        return start(folders, work, logName, settings, jvmOptions, once ? List.of("--once") : List.of(), Path.of("."));
+    }
+
+    /**
+     * Starts the jar from another folder than the project root, so that the {@code routes/} and
+     * {@code application.properties} it finds there are the ones it uses, with the given arguments.
+     */
+    public static LoaderProcess startIn(Path directory, LoaderFixture folders, Path work, String logName,
+                                        Map<String, String> settings, String... arguments) throws IOException {
+        return start(folders, work, logName, settings, List.of(), List.of(arguments), directory);
+    }
+
+    private static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings,
+                                       List<String> jvmOptions, List<String> arguments, Path directory)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of(
@@ -50,12 +65,12 @@ public final class LoaderProcess {
                 "-Dloader.error=" + folders.error, "-Dloader.retry=" + folders.retry,
                 "-Dloader.state=" + work.resolve("state")));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-jar", System.getProperty("loader.jar", "target/truedy-contacts-loader.jar")));
-        if (once) {
-            command.add("--once");
-        }
+        command.addAll(List.of("-jar", Path.of(System.getProperty("loader.jar", "target/truedy-contacts-loader.jar"))
+                .toAbsolutePath().toString()));
+        command.addAll(arguments);
         Path log = work.resolve(logName);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         return new LoaderProcess(process, log);
     }
 
