@@ -137,8 +137,13 @@ public final class LoaderBeans implements CamelConfiguration {
         }
         Coordination shared = Coordination.of(settings, json, context);
         StateStore journals = shared.store();
+        RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
+        ProducerTemplate notices = context.createProducerTemplate();
+        Notifications notifications = new Notifications(settings.notifyUrl(), settings.notifyFormat(),
+                notice -> notices.sendBody(NOTIFY_QUEUE, notice), gate::suspension, json);
+        registry.bind("notifications", notifications);
         ArchiveWatch archiveWatch = new ArchiveWatch(settings.inbox(), settings.error(),
-                settings.once() ? Duration.ZERO : settings.settleWatch(), marker, json);
+                settings.once() ? Duration.ZERO : settings.settleWatch(), marker, json, notifications);
         journals.archivedWithin(settings.settleWatch()).forEach(archiveWatch::archived);
         OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry(), journals::reserve);
         FileIntake intake = new FileIntake(files, settings.delivery().concurrency(), names, settings.error(),
@@ -153,7 +158,6 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("retryRedrive", redrive);
         registry.bind("archiveWatch", archiveWatch);
         registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.connectTimeout(), settings.readTimeout()));
-        RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
         LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry(),
                 settings.cluster().enabled() ? settings.cluster().instanceId() : null);
         context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());
@@ -168,10 +172,6 @@ public final class LoaderBeans implements CamelConfiguration {
         if (health != null) {
             health.register(readiness);
         }
-        ProducerTemplate notices = context.createProducerTemplate();
-        Notifications notifications = new Notifications(settings.notifyUrl(), settings.notifyFormat(),
-                notice -> notices.sendBody(NOTIFY_QUEUE, notice), gate::suspension, json);
-        registry.bind("notifications", notifications);
         registry.bind("fileReports", new FileReports(json.writerWithDefaultPrettyPrinter(), intake, run,
                 settings.done(), settings.error(), metrics, archiveWatch::archived, marker, notifications));
     }

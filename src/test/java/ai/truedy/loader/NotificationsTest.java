@@ -1,5 +1,6 @@
 package ai.truedy.loader;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
@@ -66,6 +67,22 @@ class NotificationsTest extends LoaderTest {
         assertThat(failed.path("file").asText()).isEqualTo("bc_1/names.csv");
         assertThat(failed.path("error").asText()).contains("no phone column");
         assertThat(failed.path("error_file").asText()).isEqualTo(loader.error.resolve("names.error.json").toString());
+    }
+
+    @Test
+    void tells_when_an_archived_original_is_rewritten_and_set_aside_in_error() throws Exception {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
+        api.stubFor(post(urlPathEqualTo(HOOK)).willReturn(ok()));
+        try (LoaderFixture.RunningLoader service = loader.startService()) {
+            loader.drop("bc_1/list.csv", "phone\n+12127361001\n");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(loader.done.resolve("list.csv")));
+            Files.writeString(loader.done.resolve("list.csv"), "PHONE\n+12127369999\n");
+            await().atMost(Duration.ofSeconds(20)).until(() -> events().contains("file_failed"));
+        }
+
+        assertThat(events()).containsExactly("file_finished", "file_failed");
+        assertThat(notices().get(1).path("error").asText()).contains("the file changed after it was loaded");
+        assertThat(notices().get(1).path("error_file").asText()).isEqualTo(loader.error.resolve("list.error.json").toString());
     }
 
     @Test

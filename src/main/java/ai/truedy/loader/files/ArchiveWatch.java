@@ -16,6 +16,7 @@ import ai.truedy.loader.model.FileDigests;
 import ai.truedy.loader.reporting.AtomicFiles;
 import ai.truedy.loader.reporting.FileError;
 import ai.truedy.loader.reporting.FileReport;
+import ai.truedy.loader.reporting.Notifications;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,10 +48,16 @@ public final class ArchiveWatch {
     private final Duration window;
     private final ReadyMarker marker;
     private final ObjectMapper json;
+    private final Notifications notifications;
     private final Map<Path, Watched> watched = new ConcurrentHashMap<>();
 
-    /** @param window {@code loader.settle-watch}; zero (and once mode) watches nothing */
-    public ArchiveWatch(Path inbox, Path error, Duration window, ReadyMarker marker, ObjectMapper json) {
+    /**
+     * @param window        {@code loader.settle-watch}; zero (and once mode) watches nothing
+     * @param notifications told of each original set aside in error/
+     */
+    public ArchiveWatch(Path inbox, Path error, Duration window, ReadyMarker marker, ObjectMapper json,
+                        Notifications notifications) {
+        this.notifications = notifications;
         this.inbox = inbox;
         this.error = error;
         this.window = window;
@@ -130,8 +137,10 @@ public final class ArchiveWatch {
                 report.path("rejected").asLong(), report.path("pending_retry").asLong(),
                 new FileReport.Outputs(original.toString(), done.report(), report.path("outputs").path("rejected").textValue(),
                         report.path("outputs").path("retry").textValue(), report.path("outputs").path("warnings").textValue()));
-        AtomicFiles.write(error.resolve(stem + OutputNames.ERROR), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
+        Path errorFile = error.resolve(stem + OutputNames.ERROR);
+        AtomicFiles.write(errorFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
         Files.move(file.archived(), original, StandardCopyOption.ATOMIC_MOVE);
         LOG.warn("{} changed after it was loaded ({}) -> {}", file.journal().previousStart().file(), why, original);
+        notifications.failed(record.file(), record.error(), errorFile.toString());
     }
 }
