@@ -32,6 +32,7 @@ import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.reporting.Notifications;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.sandbox.TruedySandbox;
+import ai.truedy.loader.state.FileJournals;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
@@ -188,7 +189,10 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("previewedFiles", MemoryIdempotentRepository.memoryIdempotentRepository(PREVIEWED_FILES));
         registry.bind("filePreviews", new FilePreviews(files, settings.previewDir(), settings.delivery().concurrency(),
                 settings.batchSize(), settings.retryMaxRounds(), settings.delivery().requestsPerMinute(), run,
-                json.writerWithDefaultPrettyPrinter(), settings.once() ? System.out : null));
+                json.writerWithDefaultPrettyPrinter(), settings.once() ? System.out : null,
+                settings.cluster().enabled() ? (file, byName) -> null // the cluster's journals are not looked at
+                        : (file, byName) -> FileJournals.loadedWithin(settings.state(), file, byName,
+                                settings.duplicateFileWindow(), json)));
         registry.bind("previewSender", new PreviewSender(gate));
         context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
                 new ModelLifecycleStrategySupport() {

@@ -120,6 +120,28 @@ class PreviewTest extends LoaderTest {
     }
 
     @Test
+    void content_loaded_lately_is_shown_as_a_load_would_skip_it_and_the_state_is_only_read() throws Exception {
+        api.resetAll();
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
+        loader.drop("bc_1/list.csv", "phone\n+12127361001\n");
+        assertThat(loader.runOnce()).isZero();
+        loader.drop("bc_1/again.csv", "phone\n+12127361001\n");
+        Map<String, String> stateBefore = snapshot(root.resolve("state"));
+        api.resetRequests();
+
+        assertThat(loader.previewOnce()).isZero();
+
+        assertThat(api.getAllServeEvents()).isEmpty();
+        assertThat(snapshot(root.resolve("state"))).isEqualTo(stateBefore);
+        JsonNode report = preview("bc_1/again");
+        assertThat(report.path("preview").asBoolean()).isTrue();
+        assertThat(report.path("duplicate_of").asText()).isEqualTo("bc_1/list.csv");
+        assertThat(report.path("rows").asInt()).isZero();
+        assertThat(stdout.text()).contains("Preview of bc_1/again.csv (nothing sent): a load would skip it, as the same"
+                + " content was loaded as bc_1/list.csv");
+    }
+
+    @Test
     void a_file_that_cannot_be_read_gets_its_error_file_in_the_preview_folder_and_stays() throws Exception {
         loader.drop("bc_1/names.csv", "first_name,last_name\nAnn,Lee\n");
 

@@ -19,6 +19,7 @@ import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.reporting.FileReport;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.reporting.PreviewSummary;
+import ai.truedy.loader.state.FileJournal;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -46,14 +47,25 @@ public final class FilePreviews {
     private final LoaderRun run;
     private final ObjectWriter json;
     private final PrintStream summaries;
+    private final EarlierLoads earlierLoads;
+
+    /** Where a preview learns whether the same content was loaded lately; it only reads. */
+    @FunctionalInterface
+    public interface EarlierLoads {
+        /** The journal of the same content loaded within the duplicate window, or null. */
+        FileJournal of(Path file, boolean byName) throws IOException;
+    }
 
     /**
      * @param previewDir        {@code loader.preview-dir}
      * @param requestsPerMinute {@code truedy.rate-limit.requests-per-minute}, for the time a load would take
      * @param summaries         where each file's summary is printed (standard output with {@code --once}); null: logged
+     * @param earlierLoads      the same content loaded lately, which a load would skip
      */
     public FilePreviews(ContactFiles files, Path previewDir, int concurrency, int batchSize, int maxRounds,
-                        int requestsPerMinute, LoaderRun run, ObjectWriter json, PrintStream summaries) {
+                        int requestsPerMinute, LoaderRun run, ObjectWriter json, PrintStream summaries,
+                        EarlierLoads earlierLoads) {
+        this.earlierLoads = earlierLoads;
         this.files = files;
         this.previewDir = previewDir;
         this.concurrency = concurrency;
@@ -70,13 +82,22 @@ public final class FilePreviews {
                            PreviewSummary summary) {
     }
 
-    /** Opens the file and leaves its rows (for batching) and its origin (for the preview sender) on the exchange. */
+    /**
+     * Opens the file and leaves its rows (for batching) and its origin (for the preview sender) on
+     * the exchange; or, for content a load would skip as loaded lately, that load's journal under
+     * {@value FileIntake#DUPLICATE_OF} instead.
+     */
     public void open(Exchange exchange) throws Exception {
         IntakeFile file = picked(exchange);
         Files.createDirectories(output(file, "").getParent());
+        RetryRound round = RetryRound.of(file.path().getFileName().toString());
+        FileJournal earlier = earlierLoads.of(file.path(), round.round() > 0);
+        if (earlier != null) {
+            exchange.setProperty(FileIntake.DUPLICATE_OF, earlier);
+            return;
+        }
         LOG.info("Previewing {} (nothing is sent)", file.relativePath());
         ContactFiles.Opened opened = files.open(file, previewDir.resolve(".scratch"));
-        RetryRound round = RetryRound.of(file.path().getFileName().toString());
         FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), opened.source().header(),
                 opened.columns().batchCallId(), output(file, OutputNames.REJECTED), output(file, ".retry.csv"),
                 output(file, OutputNames.WARNINGS), round.round(), maxRounds, false);
@@ -103,7 +124,24 @@ public final class FilePreviews {
                 .asPreview();
         AtomicFiles.write(reportFile, out -> json.writeValue(out, report));
         run.fileLoaded(report);
-        String summary = preview.summary().text(report, requestsPerMinute);
+        print(preview.summary().text(report, requestsPerMinute));
+    }
+
+    /** The same content was loaded lately: a load would skip it, and the preview's report says so. */
+    public void duplicate(Exchange exchange) throws IOException {
+        IntakeFile file = picked(exchange);
+        FileJournal earlier = exchange.getProperty(FileIntake.DUPLICATE_OF, FileJournal.class);
+        Path reportFile = output(file, OutputNames.REPORT);
+        FileReport report = FileReport.duplicate(file.relativePath(), earlier.previousStart().file(),
+                file.startedAt().toString(), file.path().toString(), reportFile.toString()).asPreview();
+        AtomicFiles.write(reportFile, out -> json.writeValue(out, report));
+        run.fileLoaded(report);
+        print("Preview of " + file.relativePath() + " (nothing sent): a load would skip it, as the same content was"
+                + " loaded as " + earlier.previousStart().file() + " at " + earlier.previousDone().finishedAt()
+                + " (loader.duplicate-file-window)\n  report: " + reportFile);
+    }
+
+    private void print(String summary) {
         if (summaries != null) {
             summaries.println(summary);
             summaries.flush();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import ai.truedy.loader.intake.IntakeFile;
@@ -125,11 +124,8 @@ public final class FileReports {
         FileJournal earlier = exchange.getProperty(FileIntake.DUPLICATE_OF, FileJournal.class);
         Path original = done.resolve(file.archiveName());
         Path reportFile = done.resolve(file.stem() + OutputNames.REPORT);
-        String now = Instant.now().toString();
-        FileReport report = new FileReport(file.relativePath(), false, earlier.previousStart().file(), 0,
-                file.startedAt().toString(), now, 0, 0, 0, 0, Map.of(), 0, Map.of(), Map.of(), Map.of(),
-                new FileReport.ApiTotals(0, 0, 0, 0),
-                new FileReport.Outputs(original.toString(), reportFile.toString(), null, null, null), List.of());
+        FileReport report = FileReport.duplicate(file.relativePath(), earlier.previousStart().file(),
+                file.startedAt().toString(), original.toString(), reportFile.toString());
         AtomicFiles.write(reportFile, json.writeValueAsBytes(report));
         archiveTo(exchange, file, original);
         run.fileLoaded(report);

@@ -1,5 +1,6 @@
 package ai.truedy.loader.reporting;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,14 @@ public record FileReport(
         ApiTotals api,
         Outputs outputs,
         List<BatchReport> batches) {
+
+    /** The report of a file not sent again: the same content was loaded as {@code duplicateOf}. */
+    public static FileReport duplicate(String file, String duplicateOf, String startedAt, String original,
+                                       String report) {
+        return new FileReport(file, false, duplicateOf, 0, startedAt, Instant.now().toString(), 0, 0, 0, 0, Map.of(),
+                0, Map.of(), Map.of(), Map.of(), new ApiTotals(0, 0, 0, 0), new Outputs(original, report, null, null, null),
+                List.of());
+    }
 
     /** The same report for a preview: nothing was sent. */
     public FileReport asPreview() {

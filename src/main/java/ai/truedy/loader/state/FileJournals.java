@@ -47,6 +47,24 @@ public final class FileJournals implements StateStore {
         this.json = json;
     }
 
+    /**
+     * For a preview, which opens no store and writes nothing: the journal of the same content when
+     * it was loaded within {@code window}, so that a load would skip the file as its duplicate; else null.
+     *
+     * @param byName a re-driven retry file, known by its name too
+     */
+    public static FileJournal loadedWithin(Path stateFolder, Path file, boolean byName, Duration window,
+                                           ObjectMapper json) throws IOException {
+        Path path = stateFolder.resolve("files")
+                .resolve(StateStore.key(FileDigests.ofPrefix(file, Files.size(file)), file, byName) + ".journal");
+        if (!Files.exists(path)) {
+            return null;
+        }
+        FileJournal journal = FileJournal.read(new LocalJournalLines(path),
+                Files.readAllLines(path, StandardCharsets.UTF_8), json, changed -> { });
+        return journal.status(window) == FileJournal.Status.DUPLICATE ? journal : null;
+    }
+
     @Override
     public Path scratchFolder() {
         return scratch;
