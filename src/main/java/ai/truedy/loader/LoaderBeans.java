@@ -17,12 +17,9 @@ import ai.truedy.loader.delivery.SendPolicy;
 import ai.truedy.loader.delivery.SingleTryHttpClient;
 import ai.truedy.loader.delivery.TruedyRequest;
 import ai.truedy.loader.files.ArchiveWatch;
-import ai.truedy.loader.config.LoaderConfigException;
-import ai.truedy.loader.delivery.PreviewSender;
 import ai.truedy.loader.delivery.SendGate;
 import ai.truedy.loader.files.ContactFiles;
 import ai.truedy.loader.files.FileIntake;
-import ai.truedy.loader.files.FilePreviews;
 import ai.truedy.loader.files.FileReports;
 import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.intake.ReadyMarker;
@@ -32,19 +29,14 @@ import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.reporting.Notifications;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.sandbox.TruedySandbox;
-import ai.truedy.loader.state.FileJournals;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.model.Model;
-import org.apache.camel.model.ModelLifecycleStrategySupport;
-import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,17 +46,13 @@ import org.slf4j.LoggerFactory;
  * {@code archiveWatch}, {@code readyMarker}, {@code loaderRun}) and {@code truedyHttpClient}. Retry files
  * that are due are moved back into the inbox before the routes start. Without an API key it first starts the built-in sandbox and points
  * {@code truedy.base-url} at it. Folders are made absolute here, so the routes see absolute paths.
+ * A preview binds its own beans instead ({@link PreviewBeans}).
  */
 public final class LoaderBeans implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoaderBeans.class);
-    /** Files one preview run remembers as previewed (a file changed since is previewed again). */
-    private static final int PREVIEWED_FILES = 100_000;
     /** The notify route's queue (routes/notify.camel.yaml). */
     private static final String NOTIFY_QUEUE = "seda:notify";
-    /** The routes that load, send and move files: none may run in a preview. */
-    private static final List<String> SENDING_ROUTES = List.of("load-contacts-file", "send-batch",
-            "redrive-retry-files", "watch-archived-files");
 
     private final LoaderRun run;
     private final boolean embedded;
@@ -119,7 +107,7 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("doNotCallLists", doNotCall);
         registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.progressInterval()));
         if (settings.preview()) {
-            bindPreview(context, settings, files, new HeldWhile(new SendGate(0, 1), doNotCall::stale), json);
+            PreviewBeans.bind(context, settings, files, new HeldWhile(new SendGate(0, 1), doNotCall::stale), json, run);
             return;
         }
         ApiKey apiKey = settings.apiKey();
@@ -175,37 +163,5 @@ public final class LoaderBeans implements CamelConfiguration {
         }
         registry.bind("fileReports", new FileReports(json.writerWithDefaultPrettyPrinter(), intake, run,
                 settings.done(), settings.error(), metrics, archiveWatch::archived, marker, notifications));
-    }
-
-    /**
-     * A preview ({@code --preview}) sends nothing and changes nothing but its own folder: no sandbox,
-     * no state store or cluster database, no retry re-drive, no settle watch. Only the preview route
-     * and the do-not-call refresh run (the others have {@code loader.preview} preconditions); routes
-     * from an earlier version without them would load for real, so the loader refuses to start.
-     */
-    private void bindPreview(CamelContext context, LoaderSettings settings, ContactFiles files, RequestBudget gate,
-                             ObjectMapper json) throws Exception {
-        Registry registry = context.getRegistry();
-        registry.bind("previewedFiles", MemoryIdempotentRepository.memoryIdempotentRepository(PREVIEWED_FILES));
-        registry.bind("filePreviews", new FilePreviews(files, settings.previewDir(), settings.delivery().concurrency(),
-                settings.batchSize(), settings.retryMaxRounds(), settings.delivery().requestsPerMinute(), run,
-                json.writerWithDefaultPrettyPrinter(), settings.once() ? System.out : null,
-                settings.cluster().enabled() ? (file, byName) -> null // the cluster's journals are not looked at
-                        : (file, byName) -> FileJournals.loadedWithin(settings.state(), file, byName,
-                                settings.duplicateFileWindow(), json)));
-        registry.bind("previewSender", new PreviewSender(gate));
-        context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
-                new ModelLifecycleStrategySupport() {
-                    @Override
-                    public void onAddRouteDefinition(RouteDefinition route) {
-                        if (SENDING_ROUTES.contains(route.getRouteId()) && route.getPrecondition() == null) {
-                            throw new LoaderConfigException("--preview cannot run: the route " + route.getRouteId()
-                                    + " in routes/ would load and send; it lacks the packaged routes' precondition"
-                                    + " (\"{{loader.preview}} == false\"), so routes/ is from an earlier version");
-                        }
-                    }
-                });
-        LOG.info("PREVIEW: files in {} are read and what a load would do is written to {}; nothing is sent or moved",
-                settings.inbox(), settings.previewDir());
     }
 }
