@@ -118,16 +118,32 @@ class NotificationsTest extends LoaderTest {
     void an_endpoint_that_is_down_is_tried_again_and_changes_nothing_else() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
         api.stubFor(post(urlPathEqualTo(HOOK)).willReturn(aResponse().withStatus(500)));
-        loader.with("loader.notify.retries", "2").drop("bc_1/list.csv", "phone\n+12127361001\n");
-
-        assertThat(loader.runOnce()).isZero();
+        loader.with("loader.notify.retries", "2");
+        try (LoaderFixture.RunningLoader service = loader.startService()) {
+            loader.drop("bc_1/list.csv", "phone\n+12127361001\n");
+            await().atMost(Duration.ofSeconds(20)).until(() -> log.text().contains("Could not post the file_finished"));
+        }
 
         assertThat(api.findAll(postRequestedFor(urlPathEqualTo(HOOK)))).as("the first try and two more").hasSize(3);
         assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361001");
         assertThat(filesIn(loader.done)).containsExactly("list.csv", "list.report.json");
+        assertThat(loader.report("list").path("accepted").asInt()).isEqualTo(1);
         assertThat(filesIn(loader.inbox)).isEmpty();
         assertThat(log.text()).contains("Could not post the file_finished notice to http://localhost:")
                 .doesNotContain("s3cr3t-t0ken");
+    }
+
+    @Test
+    void once_mode_ends_without_waiting_out_the_back_off_of_an_endpoint_that_is_down() throws Exception {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
+        api.stubFor(post(urlPathEqualTo(HOOK)).willReturn(aResponse().withStatus(500)));
+        loader.with("loader.notify.retry-delay", "600000").drop("bc_1/list.csv", "phone\n+12127361001\n");
+
+        assertThat(loader.runOnce()).as("an hour of back-off is not waited for").isZero();
+
+        assertThat(api.findAll(postRequestedFor(urlPathEqualTo(HOOK)))).hasSizeBetween(1, 2);
+        assertThat(log.text()).contains("Could not post the file_finished notice");
+        assertThat(filesIn(loader.done)).containsExactly("list.csv", "list.report.json");
     }
 
     @Test
