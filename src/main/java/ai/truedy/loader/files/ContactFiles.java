@@ -73,11 +73,17 @@ public final class ContactFiles {
     }
 
     /**
-     * The file the inbox route picked up.
+     * The file the inbox route picked up, named once and then kept on the exchange. The run counts
+     * the file as in progress from then until it is reported.
      *
      * @param stem its outputs' name, from its base name and extension
      */
-    static IntakeFile picked(Exchange exchange, BinaryOperator<String> stem) {
+    static IntakeFile picked(Exchange exchange, LoaderRun run, BinaryOperator<String> stem) {
+        IntakeFile known = exchange.getProperty(IntakeFile.class.getName(), IntakeFile.class);
+        if (known != null) {
+            return known;
+        }
+        run.fileStarted(); // first: a stem that cannot be reserved (cluster database away) leaves the file, and ends it
         Message message = exchange.getMessage();
         Path path = Path.of(message.getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String relative = message.getHeader("CamelFileRelativePath", path.getFileName().toString(), String.class)
@@ -88,6 +94,8 @@ public final class ContactFiles {
         String extension = dot > 0 ? name.substring(dot + 1) : "";
         int slash = relative.indexOf('/');
         String folder = slash > 0 ? relative.substring(0, slash) : "";
-        return new IntakeFile(path, relative, stem.apply(base, extension), extension, folder, Instant.now());
+        IntakeFile file = new IntakeFile(path, relative, stem.apply(base, extension), extension, folder, Instant.now());
+        exchange.setProperty(IntakeFile.class.getName(), file);
+        return file;
     }
 }

@@ -141,18 +141,8 @@ public final class FileIntake {
                 + " without sending them again");
     }
 
-    /**
-     * The file in the exchange with its unique stem; reserved once, then kept on the exchange. The
-     * run counts the file as in progress from then until it is reported.
-     */
+    /** The file in the exchange with its unique stem, reserved once ({@link ContactFiles#picked}). */
     public IntakeFile identify(Exchange exchange) {
-        IntakeFile known = exchange.getProperty(IntakeFile.class.getName(), IntakeFile.class);
-        if (known != null) {
-            return known;
-        }
-        run.fileStarted(); // first: a stem that cannot be reserved (cluster database away) leaves the file, and ends it
-        IntakeFile file = ContactFiles.picked(exchange, names::reserve);
-        exchange.setProperty(IntakeFile.class.getName(), file);
-        return file;
+        return ContactFiles.picked(exchange, run, names::reserve);
     }
 }

@@ -190,15 +190,9 @@ public final class FilePreviews {
         run.fileFailed();
     }
 
-    /** The file in the exchange; the run counts it as in progress from the first time it is asked for. */
+    /** The file in the exchange; its outputs are named as it is, in its own sub-folder of the preview's. */
     private IntakeFile picked(Exchange exchange) {
-        IntakeFile known = exchange.getProperty(IntakeFile.class.getName(), IntakeFile.class);
-        if (known == null) {
-            run.fileStarted();
-            known = ContactFiles.picked(exchange, (base, extension) -> base);
-            exchange.setProperty(IntakeFile.class.getName(), known);
-        }
-        return known;
+        return ContactFiles.picked(exchange, run, (base, extension) -> base);
     }
 
     /** Where an output of the file goes: below the preview folder, in the file's inbox sub-folder. */
