@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.reporting.FileError;
+import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.reporting.FileReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,23 @@ final class FileErrors {
      */
     static FileError record(FileLoad load, IntakeFile file, String reason, Path original) throws IOException {
         if (load == null) {
-            return new FileError(file.relativePath(), reason, Instant.now().toString(), 0, 0, 0, 0,
-                    new FileReport.Outputs(original.toString(), null, null, null, null));
+            return of(file, reason, original, null);
         }
         awaitSent(load);
         load.close();
-        FileReport partial = load.ledger().close(Instant.now(), original.toString(), null);
+        return of(file, reason, original, load.ledger());
+    }
+
+    /**
+     * What the error file says, with the rows counted so far when there is a ledger (which this
+     * closes, writing the rejected and retry files of the rows settled); with none, nothing was sent.
+     */
+    static FileError of(IntakeFile file, String reason, Path original, FileLedger ledger) throws IOException {
+        if (ledger == null) {
+            return new FileError(file.relativePath(), reason, Instant.now().toString(), 0, 0, 0, 0,
+                    new FileReport.Outputs(original.toString(), null, null, null, null));
+        }
+        FileReport partial = ledger.close(Instant.now(), original.toString(), null);
         return new FileError(file.relativePath(), reason, partial.finishedAt(), partial.rows(),
                 partial.accepted(), partial.rejected(), partial.pendingRetry(), partial.outputs());
     }

@@ -176,14 +176,10 @@ public final class FilePreviews {
     private void writeError(Exchange exchange, String reason) throws IOException {
         IntakeFile file = picked(exchange);
         Preview preview = exchange.getProperty(PROPERTY, Preview.class);
-        FileReport.Outputs outputs = new FileReport.Outputs(file.path().toString(), null, null, null, null);
-        FileError record = new FileError(file.relativePath(), reason, Instant.now().toString(), 0, 0, 0, 0, outputs);
         if (preview != null) {
             close(preview);
-            FileReport partial = preview.ledger().close(Instant.now(), file.path().toString(), null);
-            record = new FileError(file.relativePath(), reason, partial.finishedAt(), partial.rows(), partial.accepted(),
-                    partial.rejected(), partial.pendingRetry(), partial.outputs());
         }
+        FileError record = FileErrors.of(file, reason, file.path(), preview == null ? null : preview.ledger());
         Path errorFile = output(file, OutputNames.ERROR);
         Files.createDirectories(errorFile.getParent());
         AtomicFiles.write(errorFile, json.writeValueAsBytes(record));
