@@ -28,7 +28,7 @@ public final class PreviewSender {
         String held = gate.suspension();
         BatchOutcome outcome = held == null
                 ? new BatchOutcome(Disposition.ACCEPTED, null, null, null, WOULD_SEND, ApiCounts.NONE)
-                : new BatchOutcome(Disposition.RETRY, null, null, null, "not sent: " + held, ApiCounts.NONE);
+                : BatchOutcome.notSent(held);
         origin.settled(new BatchSettled(batch, outcome, 0, false, null));
         origin.delivered(batch);
     }

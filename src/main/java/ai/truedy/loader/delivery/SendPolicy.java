@@ -60,8 +60,7 @@ public final class SendPolicy {
         try {
             awaitGate(delivery, origin.sendOrder());
         } catch (RequestBudget.Unavailable e) {
-            settle(delivery, origin, new BatchOutcome(Disposition.RETRY, null, null, null, "not sent: " + e.getMessage(),
-                    ApiCounts.NONE));
+            settle(delivery, origin, BatchOutcome.notSent(e.getMessage()));
             return false;
         }
         if (!origin.held()) {
@@ -77,8 +76,7 @@ public final class SendPolicy {
         String suspension = gate.suspension();
         if (suspension != null) {
             endTurn(delivery);
-            settle(delivery, origin, new BatchOutcome(Disposition.RETRY, null, null, null, "not sent: " + suspension,
-                    ApiCounts.NONE));
+            settle(delivery, origin, BatchOutcome.notSent(suspension));
             return false;
         }
         delivery.attempted();
@@ -108,9 +106,8 @@ public final class SendPolicy {
     void failed(BatchDelivery delivery, BatchOrigin origin, Exception cause) {
         endTurn(delivery);
         while (delivery.isSendAgain()) {
-            settle(delivery, origin, new BatchOutcome(Disposition.RETRY, null, null, null,
-                    "not sent: internal error (" + cause.getClass().getSimpleName() + "); see the loader's log",
-                    ApiCounts.NONE));
+            settle(delivery, origin, BatchOutcome.notSent("internal error (" + cause.getClass().getSimpleName()
+                    + "); see the loader's log"));
         }
     }
 

@@ -13,6 +13,11 @@ package ai.truedy.loader.model;
 public record BatchOutcome(Disposition disposition, Integer httpStatus, String requestId, RejectReason reason,
                            String detail, ApiCounts counts) {
 
+    /** A batch settled without a request: its rows wait in retry/, and the detail says why. */
+    public static BatchOutcome notSent(String why) {
+        return new BatchOutcome(Disposition.RETRY, null, null, null, "not sent: " + why, ApiCounts.NONE);
+    }
+
     public enum Disposition {
         /** The API took the contacts. */
         ACCEPTED,
