@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import ai.truedy.loader.model.FileDigests;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class FileJournals implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileJournals.class);
+    /** The folder below {@code loader.state} that holds the journals. */
+    private static final String FILES = "files";
 
     private final Path folder;
     private final Path scratch;
@@ -41,7 +44,7 @@ public final class FileJournals implements StateStore {
     private final Set<String> reserved = new HashSet<>();
 
     public FileJournals(Path stateFolder, Duration duplicateWindow, ObjectMapper json) throws IOException {
-        this.folder = Files.createDirectories(stateFolder.resolve("files"));
+        this.folder = Files.createDirectories(stateFolder.resolve(FILES));
         this.scratch = StateStore.emptyScratch(stateFolder.resolve("scratch"));
         this.duplicateWindow = duplicateWindow;
         this.json = json;
@@ -55,13 +58,11 @@ public final class FileJournals implements StateStore {
      */
     public static FileJournal loadedWithin(Path stateFolder, Path file, boolean byName, Duration window,
                                            ObjectMapper json) throws IOException {
-        Path path = stateFolder.resolve("files")
-                .resolve(StateStore.key(FileDigests.ofPrefix(file, Files.size(file)), file, byName) + ".journal");
+        Path path = journalOf(stateFolder.resolve(FILES), file, Files.size(file), byName);
         if (!Files.exists(path)) {
             return null;
         }
-        FileJournal journal = FileJournal.read(new LocalJournalLines(path),
-                Files.readAllLines(path, StandardCharsets.UTF_8), json, changed -> { });
+        FileJournal journal = read(path, json, changed -> { });
         return journal.status(window) == FileJournal.Status.DUPLICATE ? journal : null;
     }
 
@@ -78,7 +79,7 @@ public final class FileJournals implements StateStore {
     @Override
     public FileJournal journal(Path file, boolean byName, String relativePath) throws IOException {
         long size = Files.size(file);
-        Path exact = folder.resolve(StateStore.key(FileDigests.ofPrefix(file, size), file, byName) + ".journal");
+        Path exact = journalOf(folder, file, size, byName);
         if (Files.exists(exact)) {
             return read(exact);
         }
@@ -86,8 +87,7 @@ public final class FileJournals implements StateStore {
         if (earlier != null && Files.exists(earlier)) {
             FileJournal journal = read(earlier);
             Long hashed = hashedLength(journal);
-            if (hashed != null && hashed <= size
-                    && earlier.equals(folder.resolve(StateStore.key(FileDigests.ofPrefix(file, hashed), file, byName) + ".journal"))) {
+            if (hashed != null && hashed <= size && earlier.equals(journalOf(folder, file, hashed, byName))) {
                 return journal;
             }
         }
@@ -138,10 +138,19 @@ public final class FileJournals implements StateStore {
 
     /** Reads a journal, up to a line the process died while writing (that batch was not settled). */
     private FileJournal read(Path path) throws IOException {
-        List<String> kept = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
-        FileJournal journal = FileJournal.read(new LocalJournalLines(path), kept, json, this::index);
+        FileJournal journal = read(path, json, this::index);
         index(journal);
         return journal;
+    }
+
+    private static FileJournal read(Path path, ObjectMapper json, Consumer<FileJournal> onChange) throws IOException {
+        List<String> kept = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
+        return FileJournal.read(new LocalJournalLines(path), kept, json, onChange);
+    }
+
+    /** Where the journal of a file is kept, by the hash of its first {@code length} bytes. */
+    private static Path journalOf(Path folder, Path file, long length, boolean byName) throws IOException {
+        return folder.resolve(StateStore.key(FileDigests.ofPrefix(file, length), file, byName) + ".journal");
     }
 
     private static Path pathOf(FileJournal journal) {
