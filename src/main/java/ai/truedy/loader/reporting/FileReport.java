@@ -3,6 +3,7 @@ package ai.truedy.loader.reporting;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -42,6 +43,12 @@ public record FileReport(
         return new FileReport(file, false, duplicateOf, 0, startedAt, Instant.now().toString(), 0, 0, 0, 0, Map.of(),
                 0, Map.of(), Map.of(), Map.of(), new ApiTotals(0, 0, 0, 0), new Outputs(original, report, null, null, null),
                 List.of());
+    }
+
+    /** Counts by name as people read them: {@code do_not_call 1, invalid_phone 2}. */
+    static String inWords(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(count -> count.getKey() + " " + count.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** The same report for a preview: nothing was sent. */

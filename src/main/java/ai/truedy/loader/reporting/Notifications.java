@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import ai.truedy.loader.model.LogSafe;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -73,8 +72,7 @@ public final class Notifications {
         fields.put("pending_retry", report.pendingRetry());
         fields.put("reasons", report.reasons());
         fields.put("report", report.outputs().report());
-        String reasons = report.reasons().isEmpty() ? "" : " (" + report.reasons().entrySet().stream()
-                .map(reason -> reason.getKey() + " " + reason.getValue()).collect(Collectors.joining(", ")) + ")";
+        String reasons = report.reasons().isEmpty() ? "" : " (" + FileReport.inWords(report.reasons()) + ")";
         publish(new Notice("file_finished", fields, report.duplicateOf() != null
                 ? report.file() + " was not sent: the same content was loaded as " + report.duplicateOf()
                 : report.file() + " finished: " + report.rows() + " rows, " + report.accepted() + " accepted, "

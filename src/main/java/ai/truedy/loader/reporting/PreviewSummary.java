@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.BatchOutcome.Disposition;
@@ -70,7 +69,8 @@ public final class PreviewSummary implements BatchListener {
                 .append(call.contacts).append(" contacts in ").append(requests(call.requests)).append(span(call)));
         text.append('\n');
         if (report.rejected() > 0) {
-            text.append("  rejected ").append(report.rejected()).append(": ").append(counts(report.reasons())).append('\n');
+            text.append("  rejected ").append(report.rejected()).append(": ")
+                    .append(FileReport.inWords(report.reasons())).append('\n');
         }
         if (report.pendingRetry() > 0) {
             text.append("  would wait in retry/ ").append(report.pendingRetry()).append(": ")
@@ -79,10 +79,10 @@ public final class PreviewSummary implements BatchListener {
         }
         if (report.warnings() > 0) {
             text.append("  sent with a warning ").append(report.warnings()).append(": ")
-                    .append(counts(report.warningReasons())).append('\n');
+                    .append(FileReport.inWords(report.warningReasons())).append('\n');
         }
         text.append("  phone columns: ").append(report.phoneColumns().isEmpty() ? "none used"
-                : counts(report.phoneColumns())).append('\n');
+                : FileReport.inWords(report.phoneColumns())).append('\n');
         long requests = batchCalls.values().stream().mapToLong(call -> call.requests).sum();
         text.append("  ").append(requests(requests)).append(requestsPerMinute == 0
                 ? ", with no request budget (truedy.rate-limit.requests-per-minute = 0)"
@@ -112,11 +112,6 @@ public final class PreviewSummary implements BatchListener {
 
     private static String requests(long count) {
         return count + (count == 1 ? " request" : " requests");
-    }
-
-    private static String counts(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
-                .collect(Collectors.joining(", "));
     }
 
     private static String readable(Duration time) {
