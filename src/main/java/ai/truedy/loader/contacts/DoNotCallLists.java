@@ -58,8 +58,11 @@ public final class DoNotCallLists implements DoNotCall {
     @Override
     public String listedIn(String e164) {
         long digits = digits(e164);
+        if (digits < 0) {
+            return null;
+        }
         for (Map.Entry<String, Loaded> list : lists.entrySet()) {
-            if (digits >= 0 && list.getValue().numbers().contains(digits)) {
+            if (list.getValue().numbers().contains(digits)) {
                 return list.getKey();
             }
         }
@@ -185,12 +188,8 @@ public final class DoNotCallLists implements DoNotCall {
             numbers.addLong(fast);
             return;
         }
-        String e164 = null;
-        if (e164 == null) {
-            PhoneNormalizer.Result result = phones.normalize(value);
-            e164 = result.ok() ? result.e164() : null;
-        }
-        long digits = e164 == null ? -1 : digits(e164);
+        PhoneNormalizer.Result result = phones.normalize(value);
+        long digits = result.ok() ? digits(result.e164()) : -1;
         if (digits < 0) {
             unreadable[0]++;
         } else {
