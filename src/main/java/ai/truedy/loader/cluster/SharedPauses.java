@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import ai.truedy.loader.delivery.RequestBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ final class SharedPauses {
     synchronized String suspension() {
         refresh(false);
         if (authReason != null && authUntil - System.nanoTime() > 0) {
-            return "sending is suspended until " + authUntilInstant + " after " + authReason;
+            return RequestBudget.suspendedUntil(authUntilInstant, authReason);
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package ai.truedy.loader.delivery;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +48,11 @@ public interface RequestBudget {
 
     /** Why sending is suspended now, or null when it is not. */
     String suspension();
+
+    /** How {@link #suspension()} words a suspension after 401, 402 or 403, for every budget alike. */
+    static String suspendedUntil(Instant until, String because) {
+        return "sending is suspended until " + until + " after " + because;
+    }
 
     /** The API took a request: any suspension is over. */
     void recovered();

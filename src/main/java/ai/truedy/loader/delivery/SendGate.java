@@ -99,7 +99,7 @@ public final class SendGate implements RequestBudget {
             return null;
         }
         if (Instant.now().isBefore(suspendedUntil)) {
-            return "sending is suspended until " + suspendedUntil + " after " + suspendedBecause;
+            return RequestBudget.suspendedUntil(suspendedUntil, suspendedBecause);
         }
         return null;
     }
