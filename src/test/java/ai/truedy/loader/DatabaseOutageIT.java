@@ -46,11 +46,7 @@ class DatabaseOutageIT {
         Path work = LoaderProcess.freshWorkFolder("database-outage");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0).withFixedDelay(20)));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        StringBuilder csv = new StringBuilder("phone\n");
-        for (int row = 0; row < ROWS; row++) {
-            csv.append("+1917%07d\n".formatted(1_000_000 + row));
-        }
-        folders.drop("bc_1/first.csv", csv.toString());
+        folders.drop("bc_1/first.csv", LoaderFixture.phoneColumn("+1917", 1_000_000, ROWS));
         String direct = TestDatabase.freshSchema("outage");
         URI target = URI.create(TestDatabase.URL.substring("jdbc:".length()));
         int port;

@@ -40,11 +40,7 @@ class FencingIT {
         String url = TestDatabase.freshSchema("fencing");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0).withFixedDelay(20)));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        StringBuilder csv = new StringBuilder("phone\n");
-        for (int row = 0; row < ROWS; row++) {
-            csv.append("+1347%07d\n".formatted(1_000_000 + row));
-        }
-        folders.drop("bc_1/list.csv", csv.toString());
+        folders.drop("bc_1/list.csv", LoaderFixture.phoneColumn("+1347", 1_000_000, ROWS));
 
         List<LoaderProcess> nodes = List.of(
                 LoaderProcess.startService(folders, work, "node-1.log", settings(url, "node-1")),

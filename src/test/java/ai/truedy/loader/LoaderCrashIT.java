@@ -77,11 +77,7 @@ class LoaderCrashIT {
         api.resetAll();
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0).withFixedDelay(60_000)));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        StringBuilder csv = new StringBuilder("phone\n");
-        for (int i = 0; i < 1_000; i++) {
-            csv.append("+1646%07d\n".formatted(4_000_000 + i));
-        }
-        folders.drop("bc_poison/poison.csv", csv.toString());
+        folders.drop("bc_poison/poison.csv", LoaderFixture.phoneColumn("+1646", 4_000_000, 1_000));
         Map<String, String> settings = new HashMap<>(settings());
         settings.put("truedy.read-timeout", "5m");
 

@@ -87,6 +87,18 @@ public final class LoaderFixture {
         return file;
     }
 
+    /**
+     * A one-column contact list of {@code rows} distinct numbers: {@code prefix} followed by seven
+     * digits counting up from {@code first}, such as {@code phoneColumn("+1917", 1_000_000, 2)}.
+     */
+    public static String phoneColumn(String prefix, int first, int rows) {
+        StringBuilder csv = new StringBuilder("phone\n");
+        for (int row = 0; row < rows; row++) {
+            csv.append(prefix).append("%07d\n".formatted(first + row));
+        }
+        return csv.toString();
+    }
+
     /** Runs the loader once over the inbox; returns its exit code. */
     public int runOnce() {
         return new LoaderMain(settings, true).run();
