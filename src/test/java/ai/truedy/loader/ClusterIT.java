@@ -131,10 +131,7 @@ class ClusterIT {
         settings.put("truedy.rate-limit.requests-per-minute", String.valueOf(REQUESTS_PER_MINUTE));
         settings.put("loader.poll-delay", POLL_DELAY.toMillis() + "ms");
         settings.put("loader.max-files-per-poll", "20");
-        settings.put("loader.cluster.jdbc-url", url);
-        settings.put("loader.cluster.username", TestDatabase.USER);
-        settings.put("loader.cluster.instance-id", instanceId);
-        settings.put("loader.cluster.lease", LEASE.toSeconds() + "s");
+        settings.putAll(TestDatabase.clusterSettings(url, instanceId, LEASE.toSeconds() + "s"));
         settings.put("camel.management.port", "0");
         settings.put("loader.sandbox.port", "0");
         return settings;

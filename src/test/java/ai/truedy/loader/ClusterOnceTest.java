@@ -23,8 +23,7 @@ class ClusterOnceTest extends LoaderTest {
         migrated.stop();
         TestDatabase.execute(url, "INSERT INTO loader_claims (path, owner, epoch) VALUES ('bc_1/held.csv', 'elsewhere', 1)");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
-        loader.with("loader.cluster.jdbc-url", url).with("loader.cluster.username", TestDatabase.USER)
-                .with("loader.cluster.instance-id", "once-1");
+        TestDatabase.clusterSettings(url, "once-1", "30s").forEach(loader::with);
         loader.drop("bc_1/held.csv", "phone\n+12127361001\n");
         loader.drop("bc_1/free.csv", "phone\n+12127361002\n");
 

@@ -58,10 +58,8 @@ class DatabaseOutageIT {
             Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
                     "truedy.api-key", "outage-key", "truedy.batch-size", String.valueOf(BATCH_SIZE),
                     "truedy.concurrency", String.valueOf(CONCURRENCY),
-                    "truedy.rate-limit.requests-per-minute", "3000",
-                    "loader.cluster.jdbc-url", throughProxy, "loader.cluster.username", TestDatabase.USER,
-                    "loader.cluster.instance-id", "outage-1", "loader.cluster.lease", "5s",
-                    "camel.management.port", String.valueOf(port)));
+                    "truedy.rate-limit.requests-per-minute", "3000", "camel.management.port", String.valueOf(port)));
+            settings.putAll(TestDatabase.clusterSettings(throughProxy, "outage-1", "5s"));
             LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", settings);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> TruedyApi.requests(api).size() >= 20);

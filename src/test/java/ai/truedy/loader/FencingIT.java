@@ -97,10 +97,7 @@ class FencingIT {
         settings.put("truedy.concurrency", "1");
         settings.put("truedy.rate-limit.requests-per-minute", "0");
         settings.put("loader.poll-delay", "500ms");
-        settings.put("loader.cluster.jdbc-url", url);
-        settings.put("loader.cluster.username", TestDatabase.USER);
-        settings.put("loader.cluster.instance-id", instanceId);
-        settings.put("loader.cluster.lease", "3s");
+        settings.putAll(TestDatabase.clusterSettings(url, instanceId, "3s"));
         settings.put("camel.management.port", "0");
         return settings;
     }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,16 @@ public final class TestDatabase {
     public static final String PASSWORD = System.getProperty("loader.test.jdbc-password", "");
 
     private TestDatabase() {
+    }
+
+    /**
+     * The settings that put a loader in cluster mode on this database ({@code loader.cluster.*}),
+     * with the test database's user and password.
+     */
+    public static Map<String, String> clusterSettings(String url, String instanceId, String lease) {
+        return Map.of("loader.cluster.jdbc-url", url, "loader.cluster.username", USER,
+                "loader.cluster.password", PASSWORD, "loader.cluster.instance-id", instanceId,
+                "loader.cluster.lease", lease);
     }
 
     /** A JDBC URL whose connections use a new, empty schema. */
