@@ -1,6 +1,7 @@
 package ai.truedy.loader;
 
 import java.util.Comparator;
+import java.util.function.BooleanSupplier;
 
 import ai.truedy.loader.cluster.ClusterDatabase;
 import ai.truedy.loader.cluster.ClusterReadiness;
@@ -11,6 +12,7 @@ import ai.truedy.loader.cluster.SharedStateStore;
 import ai.truedy.loader.config.LoaderConfigException;
 import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.delivery.SendGate;
+import ai.truedy.loader.files.InboxTurns;
 import ai.truedy.loader.state.FileJournals;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,24 +24,29 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
  * What one instance shares with others, or keeps to itself: the claims on inbox files (the inbox
- * route's {@code fileClaims}) and the order it takes them in ({@code inboxOrder}: by path, or in a
- * cluster lapsed claims first), the state store (journals, duplicate memory, output names) and the
- * request budget. With {@code loader.cluster.jdbc-url} empty they are local, as for one instance;
+ * route's {@code fileClaims}), the order it takes them in ({@code inboxOrder}: by arrival, or in a
+ * cluster lapsed claims first) and the folders other instances are loading, the state store
+ * (journals, duplicate memory, output names) and the request budget. With {@code loader.cluster.jdbc-url} empty they are local, as for one instance;
  * with a PostgreSQL URL they live in that database.
  */
 record Coordination(IdempotentRepository claims, StateStore store, RequestBudget budget,
-                    Comparator<GenericFile<?>> inboxOrder) {
+                    Comparator<GenericFile<?>> inboxOrder, InboxTurns.Elsewhere elsewhere) {
 
     /** How many inbox paths the local claims remember at most (only files being read are held). */
     private static final int LOCAL_CLAIMS = 10_000;
+    /** The order files arrived in: by when they were last written, then by path. */
+    private static final Comparator<GenericFile<?>> ARRIVAL = Comparator.<GenericFile<?>>comparingLong(
+            GenericFile::getLastModified).thenComparing(GenericFile::getRelativeFilePath);
 
-    static Coordination of(LoaderSettings settings, ObjectMapper json, CamelContext context) throws Exception {
+    /** @param stopping whether the loader is stopping */
+    static Coordination of(LoaderSettings settings, ObjectMapper json, CamelContext context, BooleanSupplier stopping)
+            throws Exception {
         int rpm = settings.delivery().requestsPerMinute();
         int concurrency = settings.delivery().concurrency();
         if (!settings.cluster().enabled()) {
             return new Coordination(MemoryIdempotentRepository.memoryIdempotentRepository(LOCAL_CLAIMS),
-                    new FileJournals(settings.state(), settings.duplicateFileWindow(), json),
-                    new SendGate(rpm, concurrency), Comparator.comparing(file -> file.getRelativeFilePath()));
+                    new FileJournals(settings.state(), settings.duplicateFileWindow(), json, stopping),
+                    new SendGate(rpm, concurrency), ARRIVAL, InboxTurns.Elsewhere.NONE);
         }
         ClusterDatabase db;
         try {
@@ -58,6 +65,7 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
         }
         return new Coordination(claims,
                 new SharedStateStore(db, claims, settings.duplicateFileWindow(), settings.state(), json),
-                new SharedBudget(db, rpm, concurrency), new OrphansFirst(claims, settings.cluster().instanceId()));
+                new SharedBudget(db, rpm, concurrency), new OrphansFirst(claims, settings.cluster().instanceId()),
+                new InboxTurns.Elsewhere(claims::busyFoldersLately, claims::folderBusy));
     }
 }

@@ -16,11 +16,13 @@ import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.delivery.SendPolicy;
 import ai.truedy.loader.delivery.SingleTryHttpClient;
 import ai.truedy.loader.delivery.TruedyRequest;
+import ai.truedy.loader.delivery.WaitingBatches;
 import ai.truedy.loader.files.ArchiveWatch;
 import ai.truedy.loader.delivery.SendGate;
 import ai.truedy.loader.files.ContactFiles;
 import ai.truedy.loader.files.FileIntake;
 import ai.truedy.loader.files.FileReports;
+import ai.truedy.loader.files.InboxTurns;
 import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
@@ -101,11 +103,12 @@ public final class LoaderBeans implements CamelConfiguration {
                 : Path.of(settings.doNotCallDir()).toAbsolutePath(), phones, settings.doNotCallMaxAge());
         doNotCall.refresh(); // before the first file
         ContactFiles files = new ContactFiles(settings.csv(), settings.settleTime(), run::isStopping, settings.columns(),
-                phones, settings.defaultBatchCallId(), doNotCall);
+                phones, settings.defaultBatchCallId(), doNotCall, settings.turns().priority());
         registry.bind("loaderRun", run);
         registry.bind("readyMarker", marker);
         registry.bind("doNotCallLists", doNotCall);
-        registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.progressInterval()));
+        WaitingBatches waiting = new WaitingBatches();
+        registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.progressInterval(), waiting::inWords));
         if (settings.preview()) {
             PreviewBeans.bind(context, settings, files, new HeldWhile(new SendGate(0, 1), doNotCall::stale), json, run);
             return;
@@ -124,7 +127,7 @@ public final class LoaderBeans implements CamelConfiguration {
         } else {
             LOG.info("Sending to {} (batches of at most {})", settings.baseUrl(), settings.batchSize());
         }
-        Coordination shared = Coordination.of(settings, json, context);
+        Coordination shared = Coordination.of(settings, json, context, run::isStopping);
         StateStore journals = shared.store();
         RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
         ProducerTemplate notices = context.createProducerTemplate();
@@ -141,7 +144,13 @@ public final class LoaderBeans implements CamelConfiguration {
                 marker);
         redrive.moveDueFilesNow();
 
-        registry.bind("fileClaims", shared.claims());
+        InboxTurns inboxTurns = new InboxTurns(shared.claims(), marker, settings.inbox(), settings.turns().parallelFiles(),
+                settings.turns().arrivalOrder(), settings.once() ? Duration.ZERO : settings.readLockMinAge(),
+                settings.pollDelay(), shared.elsewhere(), run::isStopping);
+        run.countTakenFiles(inboxTurns::taken);
+        registry.bind("fileClaims", inboxTurns);
+        registry.bind("inboxTurns", inboxTurns);
+        registry.bind("waitingBatches", waiting);
         registry.bind("inboxOrder", shared.inboxOrder());
         registry.bind("fileIntake", intake);
         registry.bind("retryRedrive", redrive);
@@ -150,11 +159,12 @@ public final class LoaderBeans implements CamelConfiguration {
         LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry(),
                 settings.cluster().enabled() ? settings.cluster().instanceId() : null);
         context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());
+        waiting.listen(metrics::batchesWaiting);
         SendPolicy policy = new SendPolicy(new ApiAnswers(json), gate, settings.delivery(), metrics);
         registry.bind("batchSender", new BatchSender(new TruedyRequest(json, apiKey), policy,
                 baseUrl + "?throwExceptionOnFailure=false&httpClientConfigurer=#bean:truedyHttpClient"));
         SendingReadiness readiness = new SendingReadiness(gate,
-                List.of(settings.inbox(), settings.done(), settings.error(), settings.retry()));
+                List.of(settings.inbox(), settings.done(), settings.error(), settings.retry()), waiting::counts);
         readiness.setCamelContext(context);
         registry.bind("loaderSendingReadiness", readiness);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);

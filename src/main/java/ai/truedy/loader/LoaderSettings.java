@@ -61,7 +61,21 @@ public record LoaderSettings(
         boolean preview,
         Path previewDir,
         String notifyUrl,
-        Notifications.Format notifyFormat) {
+        Notifications.Format notifyFormat,
+        Turns turns,
+        Duration readLockMinAge,
+        Duration pollDelay) {
+
+    /**
+     * Several files at once, and the turns their batch calls take at the request budget.
+     *
+     * @param parallelFiles {@code loader.parallel-files}: files read at once
+     * @param arrivalOrder  {@code loader.arrival-order}: a folder's files are loaded one after the other, oldest first
+     * @param priority      {@code loader.priority}: a batch call's turns for each turn of one with priority 1,
+     *                      unless its folder's .loader.properties says otherwise
+     */
+    public record Turns(int parallelFiles, boolean arrivalOrder, int priority) {
+    }
 
     /** Reads and validates every setting; all problems are reported together. */
     public static LoaderSettings from(Function<String, Optional<String>> properties) {
@@ -113,7 +127,11 @@ public record LoaderSettings(
                 in.bool("loader.preview"),
                 in.path("loader.preview-dir"),
                 in.text("loader.notify.url"),
-                Notifications.Format.valueOf(in.oneOf("loader.notify.format", List.of("json", "slack"))));
+                Notifications.Format.valueOf(in.oneOf("loader.notify.format", List.of("json", "slack"))),
+                new Turns(in.integer("loader.parallel-files", 1, 64), in.bool("loader.arrival-order"),
+                        in.integer("loader.priority", 1, 100)),
+                in.duration("loader.read-lock-min-age"),
+                in.duration("loader.poll-delay"));
         in.integer("loader.notify.retries", 0, 100); // both used by routes/notify.camel.yaml
         in.integer("loader.notify.retry-delay", 0, 3_600_000);
         if (settings.cluster().problem() != null) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code --once} in cluster mode loads what it can claim and exits, without waiting for files other instances hold. */
+/**
+ * {@code --once} in cluster mode loads what it can claim and exits, without waiting for files other instances hold,
+ * nor for the later files of a folder another instance is loading (a folder's files keep their arrival order).
+ */
 class ClusterOnceTest extends LoaderTest {
 
     @Test
@@ -25,12 +28,13 @@ class ClusterOnceTest extends LoaderTest {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
         TestDatabase.clusterSettings(url, "once-1", "30s").forEach(loader::with);
         loader.drop("bc_1/held.csv", "phone\n+12127361001\n");
-        loader.drop("bc_1/free.csv", "phone\n+12127361002\n");
+        loader.drop("bc_2/free.csv", "phone\n+12127361002\n");
+        loader.drop("bc_1/after-held.csv", "phone\n+12127361003\n"); // its folder's earlier file is being loaded
 
         int exit = loader.runOnce();
 
         assertThat(exit).isZero();
-        assertThat(LoaderFixture.filesIn(loader.inbox)).containsExactly("bc_1/held.csv");
+        assertThat(LoaderFixture.filesIn(loader.inbox)).containsExactly("bc_1/after-held.csv", "bc_1/held.csv");
         assertThat(LoaderFixture.filesIn(loader.done)).containsExactly("free.csv", "free.report.json");
         assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361002");
         assertThat(TestDatabase.queryOne(url, "SELECT owner FROM loader_claims WHERE path = 'bc_1/held.csv'"))

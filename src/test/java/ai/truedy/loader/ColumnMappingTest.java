@@ -73,7 +73,7 @@ class ColumnMappingTest extends LoaderTest {
         assertThat(error).startsWith("no phone column: the header has [Wer, Rückruf A, Rückruf B, Notiz]")
                 .contains("the values of [Rückruf B, Rückruf A] look like phone numbers")
                 .contains("set \"loader.columns.phone = Rückruf B, Rückruf A\" in application.properties, or in the"
-                        + " inbox's bc_1/.columns.properties")
+                        + " inbox's bc_1/.loader.properties")
                 .doesNotContain("12127361501");
         assertThat(TruedyApi.requests(api)).isEmpty();
 

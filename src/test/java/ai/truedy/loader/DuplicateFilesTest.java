@@ -1,5 +1,7 @@
 package ai.truedy.loader;
 
+import java.util.List;
+
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +35,25 @@ class DuplicateFilesTest extends LoaderTest {
         assertThat(report.path("rows").asInt()).isZero();
         assertThat(filesIn(loader.done)).containsExactly("monday-again.csv", "monday-again.report.json", "monday.csv",
                 "monday.report.json");
+        assertThat(filesIn(loader.inbox)).isEmpty();
+    }
+
+    @Test
+    void the_same_content_in_two_files_loaded_at_once_is_sent_once_and_the_second_waits_for_the_first() throws Exception {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(2, 0).withFixedDelay(300)));
+        loader.drop("bc_1/list.csv", LIST);
+        loader.drop("bc_2/copy.csv", LIST);
+
+        assertThat(loader.runOnce()).isZero();
+
+        assertThat(TruedyApi.requests(api)).hasSize(1);
+        JsonNode first = loader.report("list");
+        JsonNode second = loader.report("copy");
+        List<String> duplicateOf = List.of(first.path("duplicate_of").asText(), second.path("duplicate_of").asText());
+        assertThat(duplicateOf).as("one is the other's duplicate").containsAnyOf("bc_1/list.csv", "bc_2/copy.csv")
+                .containsOnlyOnce("null");
+        assertThat(first.path("accepted").asInt() + second.path("accepted").asInt()).isEqualTo(2);
+        assertThat(filesIn(root.resolve("state/files"))).as("one journal, written by one file").hasSize(1);
         assertThat(filesIn(loader.inbox)).isEmpty();
     }
 

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import ai.truedy.loader.intake.FileChangedException;
 import ai.truedy.loader.intake.MalformedRowException;
@@ -30,11 +31,16 @@ public final class ContactBatches {
 
     private final BooleanSupplier stopping;
     private final Duration progressInterval;
+    private final Supplier<String> turns;
 
-    /** @param stopping whether the loader is stopping: a file then ends where it is, cut short */
-    public ContactBatches(BooleanSupplier stopping, Duration progressInterval) {
+    /**
+     * @param stopping whether the loader is stopping: a file then ends where it is, cut short
+     * @param turns    the batch calls being served and their batches waiting, in words, for the progress line
+     */
+    public ContactBatches(BooleanSupplier stopping, Duration progressInterval, Supplier<String> turns) {
         this.stopping = stopping;
         this.progressInterval = progressInterval;
+        this.turns = turns;
     }
 
     /** After the split: waits until every batch handed out has been settled by its sender. */
@@ -45,7 +51,7 @@ public final class ContactBatches {
     /** The batches of the file, for the route's split. */
     public Iterator<Batch> of(@ExchangeProperty(FileRows.PROPERTY) FileRows file) {
         return new BatchIterator(file, file.batchSize(), stopping,
-                new ReadProgress(file.name(), file.source()::fractionRead, progressInterval));
+                new ReadProgress(file.name(), file.source()::fractionRead, progressInterval, turns));
     }
 
     private static final class BatchIterator implements Iterator<Batch> {

@@ -41,6 +41,8 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
     private ScheduledExecutorService heartbeat;
     private volatile long lapsedAt = System.nanoTime() - 2 * LAPSED_FRESH_FOR;
     private volatile Set<String> lapsed = Set.of();
+    private volatile long busyAt = System.nanoTime() - 2 * LAPSED_FRESH_FOR;
+    private volatile Set<String> busyFolders = Set.of();
 
     public FileClaims(ClusterDatabase db, Path inbox, Duration lease) {
         this.db = db;
@@ -142,6 +144,42 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
             }
         }
         return lapsed;
+    }
+
+    /**
+     * The inbox folders ("" for the inbox itself) other instances are loading a file of, as the
+     * database said at most half a second ago; empty while it cannot be asked.
+     */
+    public Set<String> busyFoldersLately() {
+        long now = System.nanoTime();
+        if (now - busyAt > LAPSED_FRESH_FOR) {
+            busyAt = now;
+            try {
+                busyFolders = Set.copyOf(db.column("SELECT DISTINCT CASE WHEN position('/' IN path) = 0 THEN ''"
+                        + " ELSE split_part(path, '/', 1) END FROM loader_claims WHERE owner <> ?"
+                        + " AND heartbeat_at >= now() - make_interval(secs => ?)", owner, ClusterDatabase.seconds(lease)));
+            } catch (SQLException e) {
+                busyFolders = Set.of();
+            }
+        }
+        return busyFolders;
+    }
+
+    /**
+     * Whether another instance is loading a file of that inbox folder ("" for the inbox itself) now:
+     * its claim has had a heartbeat within the lease. True while the database cannot be asked, as
+     * no file can be claimed then anyway.
+     */
+    public boolean folderBusy(String folder) {
+        try {
+            return !db.column("SELECT 1 FROM loader_claims WHERE owner <> ?"
+                    + " AND heartbeat_at >= now() - make_interval(secs => ?)"
+                    + " AND CASE WHEN ? = '' THEN position('/' IN path) = 0 ELSE split_part(path, '/', 1) = ?"
+                    + " AND position('/' IN path) > 0 END LIMIT 1", owner, ClusterDatabase.seconds(lease), folder, folder)
+                    .isEmpty();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /** The epoch of this instance's claim on a file (its path in the inbox), or null when it holds none. */

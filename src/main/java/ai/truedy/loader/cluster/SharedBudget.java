@@ -46,7 +46,7 @@ public final class SharedBudget implements RequestBudget {
     }
 
     @Override
-    public void awaitTurn() throws InterruptedException {
+    public void awaitTurn(String batchCallId, int priority) throws InterruptedException {
         inFlight.acquire();
         try {
             while (true) {

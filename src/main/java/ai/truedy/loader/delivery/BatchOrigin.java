@@ -3,6 +3,7 @@ package ai.truedy.loader.delivery;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -23,7 +24,12 @@ public final class BatchOrigin {
     /** The exchange property the send route finds it under. */
     public static final String PROPERTY = "loaderBatchOrigin";
 
+    /** The order origins were made in: the order files arrived in. */
+    private static final AtomicLong ARRIVALS = new AtomicLong();
+
     private final String name;
+    private final long arrival = ARRIVALS.incrementAndGet();
+    private final int priority;
     private final Function<Batch, List<SettledBatch>> settledBefore;
     private final BatchListener listener;
     private final BooleanSupplier held;
@@ -38,10 +44,12 @@ public final class BatchOrigin {
      * @param held          whether batches of this origin may still be sent and settled here: false
      *                      once its journal cannot be kept (another instance took the file over, or
      *                      the cluster's database is out of reach); its batches are then left unsettled
+     * @param priority      its batches' weight when batch calls take turns ({@code loader.priority}), at least 1
      */
     public BatchOrigin(String name, Function<Batch, List<SettledBatch>> settledBefore, BatchListener listener,
-                       BooleanSupplier held) {
+                       BooleanSupplier held, int priority) {
         this.name = name;
+        this.priority = Math.max(1, priority);
         this.settledBefore = settledBefore;
         this.listener = listener;
         this.held = held;
@@ -49,7 +57,7 @@ public final class BatchOrigin {
 
     /** An origin that remembers nothing from before, such as a message. */
     public BatchOrigin(String name, BatchListener listener) {
-        this(name, batch -> List.of(), listener, () -> true);
+        this(name, batch -> List.of(), listener, () -> true, 1);
     }
 
     /** Whether its batches may still be sent and settled here. */
@@ -59,6 +67,16 @@ public final class BatchOrigin {
 
     public String name() {
         return name;
+    }
+
+    /** Where it stands in the order origins arrived in: an earlier file's batches go first within a batch call. */
+    long arrival() {
+        return arrival;
+    }
+
+    /** Its batches' weight when batch calls take turns. */
+    int priority() {
+        return priority;
     }
 
     /** Lets the origin's batches take their first turn in order. */

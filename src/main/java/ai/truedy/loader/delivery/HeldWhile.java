@@ -20,8 +20,8 @@ public final class HeldWhile implements RequestBudget {
     }
 
     @Override
-    public void awaitTurn() throws InterruptedException {
-        budget.awaitTurn();
+    public void awaitTurn(String batchCallId, int priority) throws InterruptedException {
+        budget.awaitTurn(batchCallId, priority);
     }
 
     @Override

@@ -25,10 +25,18 @@ public interface RequestBudget {
      * Waits for this request's turn. Every call must be followed by {@link #done()} once the
      * request is over.
      *
+     * @param batchCallId the batch call the request is for: a budget shared by several instances
+     *                    hands its turns to batch calls in turn, whichever instance asks
+     * @param priority    the batch call's weight in those turns ({@code loader.priority}), at least 1
      * @throws Unavailable when the budget cannot be asked (a shared one whose database is away):
      *                     the request is not sent, and no {@link #done()} is due
      */
-    void awaitTurn() throws InterruptedException;
+    void awaitTurn(String batchCallId, int priority) throws InterruptedException;
+
+    /** Waits for a turn of a request that stands for no batch call in particular. */
+    default void awaitTurn() throws InterruptedException {
+        awaitTurn("", 1);
+    }
 
     /** The budget cannot be asked now, so no request may go out on it. */
     class Unavailable extends RuntimeException {
@@ -37,7 +45,7 @@ public interface RequestBudget {
         }
     }
 
-    /** A request that {@link #awaitTurn()} let through is over. */
+    /** A request that {@link #awaitTurn(String, int)} let through is over. */
     void done();
 
     /** A 429: nobody sends until {@code wait} has passed. */

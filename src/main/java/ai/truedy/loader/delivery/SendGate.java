@@ -35,10 +35,11 @@ public final class SendGate implements RequestBudget {
 
     /**
      * Waits for this request's turn: a free place among the requests in flight, then the budget and
-     * any 429 pause. Every call must be followed by {@link #done()} once the request is over.
+     * any 429 pause. Every call must be followed by {@link #done()} once the request is over. Which
+     * batch call goes next is decided before, where the senders take their batches ({@link WaitingBatches}).
      */
     @Override
-    public void awaitTurn() throws InterruptedException {
+    public void awaitTurn(String batchCallId, int priority) throws InterruptedException {
         inFlight.acquire();
         try {
             awaitSlot();
@@ -48,7 +49,7 @@ public final class SendGate implements RequestBudget {
         }
     }
 
-    /** A request that {@link #awaitTurn()} let through is over. */
+    /** A request that {@link #awaitTurn(String, int)} let through is over. */
     @Override
     public void done() {
         inFlight.release();

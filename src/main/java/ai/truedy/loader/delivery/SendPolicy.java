@@ -58,7 +58,7 @@ public final class SendPolicy {
             return abandon(delivery, origin);
         }
         try {
-            awaitGate(delivery, origin.sendOrder());
+            awaitGate(delivery, origin);
         } catch (RequestBudget.Unavailable e) {
             settle(delivery, origin, BatchOutcome.notSent(e.getMessage()));
             return false;
@@ -148,14 +148,15 @@ public final class SendPolicy {
     }
 
     /** The first try of a batch waits for the batches before it in the file; later tries do not. */
-    private void awaitGate(BatchDelivery delivery, SendOrder order) throws InterruptedException {
+    private void awaitGate(BatchDelivery delivery, BatchOrigin origin) throws InterruptedException {
+        SendOrder order = origin.sendOrder();
         int sequence = delivery.batch().sequence();
         boolean first = delivery.attempts() == 0;
         if (first) {
             order.awaitTurn(sequence);
         }
         try {
-            gate.awaitTurn();
+            gate.awaitTurn(delivery.batch().batchCallId(), origin.priority());
             delivery.holdTurn(true);
         } finally {
             if (first) {

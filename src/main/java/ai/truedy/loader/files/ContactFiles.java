@@ -33,6 +33,7 @@ public final class ContactFiles {
     private final PhoneNormalizer phones;
     private final String defaultBatchCallId;
     private final DoNotCall doNotCall;
+    private final int priority;
 
     /**
      * @param settleTime         {@code loader.settle-time}: a file's end is its end once it was unchanged this long
@@ -40,9 +41,11 @@ public final class ContactFiles {
      * @param columns            the {@code loader.columns.*} mapping, which a folder's own may override
      * @param defaultBatchCallId {@code truedy.batch-call-id}
      * @param doNotCall          the do-not-call lists ({@code loader.dnc.dir})
+     * @param priority           {@code loader.priority}, which a folder's own may override
      */
     public ContactFiles(CsvSettings csv, Duration settleTime, BooleanSupplier stopping, ColumnMapping columns,
-                        PhoneNormalizer phones, String defaultBatchCallId, DoNotCall doNotCall) {
+                        PhoneNormalizer phones, String defaultBatchCallId, DoNotCall doNotCall, int priority) {
+        this.priority = priority;
         this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, stopping));
         this.fileColumns = new FileColumns(columns, phones);
         this.phones = phones;
@@ -50,8 +53,11 @@ public final class ContactFiles {
         this.doNotCall = doNotCall;
     }
 
-    /** A file opened for reading: its rows, its columns, and how its rows become contacts. */
-    record Opened(RowSource source, ColumnMap columns, ContactRows contacts) {
+    /**
+     * A file opened for reading: its rows, its columns, how its rows become contacts, and its batch
+     * calls' weight when they take turns ({@code loader.priority}).
+     */
+    record Opened(RowSource source, ColumnMap columns, ContactRows contacts, int priority) {
     }
 
     /**
@@ -60,16 +66,18 @@ public final class ContactFiles {
      * @param scratch where the numbers seen so far are kept while the file is read
      */
     Opened open(IntakeFile file, Path scratch) throws IOException, UnreadableFileException {
+        FolderSettings folder = FolderSettings.of(file, priority);
         RowSource source = sources.open(file.path());
         ColumnMap columns;
         try {
-            columns = fileColumns.of(file, source);
-        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            columns = fileColumns.of(file, source, folder);
+        } catch (UnreadableFileException | RuntimeException e) {
             source.close();
             throw e;
         }
         String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
-        return new Opened(source, columns, new ContactRows(columns, phones, fallbackBatchCallId, scratch, doNotCall));
+        return new Opened(source, columns, new ContactRows(columns, phones, fallbackBatchCallId, scratch, doNotCall),
+                folder.priority());
     }
 
     /**

@@ -68,12 +68,25 @@ public final class FileIntake {
         IntakeFile file = identify(exchange);
         RetryRound round = RetryRound.of(file.path().getFileName().toString());
         FileJournal journal = journals.journal(file.path(), round.round() > 0, file.relativePath());
+        try {
+            if (!load(exchange, file, round, journal)) {
+                journal.close(); // lets go of it: nothing more is written
+            }
+        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+    }
+
+    /** Leaves the file's load on the exchange; returns false, and loads nothing, for a duplicate. */
+    private boolean load(Exchange exchange, IntakeFile file, RetryRound round, FileJournal journal)
+            throws IOException, UnreadableFileException {
         FileJournal.Status status = journal.status(journals.duplicateWindow());
         if (status == FileJournal.Status.DUPLICATE) {
             LOG.info("Not loading {}: the same content was loaded as {} at {}", file.relativePath(),
                     journal.previousStart().file(), journal.previousDone().finishedAt());
             exchange.setProperty(DUPLICATE_OF, journal);
-            return;
+            return false;
         }
         boolean goesOn = status == FileJournal.Status.RESUME || status == FileJournal.Status.EXTEND;
         if (goesOn) {
@@ -117,7 +130,8 @@ public final class FileIntake {
                 tail, startedWith == null ? batchSize : startedWith);
         exchange.setProperty(FileLoad.PROPERTY, load);
         exchange.setProperty(FileRows.PROPERTY, load.rows());
-        exchange.setProperty(BatchOrigin.PROPERTY, load.origin());
+        exchange.setProperty(BatchOrigin.PROPERTY, load.origin(opened.priority()));
+        return true;
     }
 
     /**

@@ -19,7 +19,7 @@ import ai.truedy.loader.state.FileJournal;
  * become contacts, the ledger where every row's outcome is written down, its batches in flight and
  * its journal. {@code tail} is, when the file grew after it was archived, its last row as read then,
  * without a line break after it (null otherwise). It hands each stage only what that stage needs:
- * batching gets {@link #rows()}, delivery gets {@link #origin()}, whose settled batches go to the
+ * batching gets {@link #rows()}, delivery gets {@link #origin(int)}, whose settled batches go to the
  * journal, then the ledger, then the count in flight.
  */
 record FileLoad(IntakeFile file, RowSource source, ContactRows contacts, FileLedger ledger,
@@ -39,10 +39,11 @@ record FileLoad(IntakeFile file, RowSource source, ContactRows contacts, FileLed
         return new FileRows(file.relativePath(), source, contacts, ledger, inFlight, this::sentAsItThenRead, batchSize);
     }
 
-    BatchOrigin origin() {
+    /** @param priority the weight of its batch calls when they take turns ({@code loader.priority}) */
+    BatchOrigin origin(int priority) {
         return new BatchOrigin(file.relativePath(),
                 batch -> journal.settledBefore(batch.batchCallId(), batch.sequence(), batch.firstRow(), batch.lastRow()),
-                keeper, keeper::held);
+                keeper, keeper::held, priority);
     }
 
     /**

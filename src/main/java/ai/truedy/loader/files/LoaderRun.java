@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 import ai.truedy.loader.reporting.FileReport;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class LoaderRun {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private long inProgress;
     private volatile Duration stopTimeout = Duration.ofSeconds(30);
+    private volatile IntSupplier filesTaken = () -> 0;
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong failedFiles = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
@@ -82,11 +84,19 @@ public final class LoaderRun {
     }
 
     /**
+     * The files the inbox route has taken and not yet moved out or left ({@link InboxTurns}): they
+     * are loaded on threads of their own while the inbox is polled again.
+     */
+    public void countTakenFiles(IntSupplier taken) {
+        this.filesTaken = taken;
+    }
+
+    /**
      * The inbox route found nothing more to read: in once mode, the run is over once no file is
-     * still being loaded (files are sent on other threads while the inbox is polled again).
+     * still being loaded (files are read and sent on other threads while the inbox is polled again).
      */
     public void inboxDrained() {
-        if (filesInProgress() == 0 && finished.compareAndSet(false, true)) {
+        if (filesInProgress() == 0 && filesTaken.getAsInt() == 0 && finished.compareAndSet(false, true)) {
             LOG.info("Inbox drained: {} files ({} could not be loaded, {} left unfinished), {} rows: {} accepted, "
                             + "{} rejected, {} pending retry; exit code {}", files, failedFiles, leftUnfinished.size(), rows,
                     accepted, rejected, pendingRetry, exitCode());

@@ -5,22 +5,28 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import ai.truedy.loader.delivery.SendListener;
+import ai.truedy.loader.delivery.WaitingBatches;
 import ai.truedy.loader.model.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 
 /**
  * The loader's own series at {@code /observe/metrics}, beside Camel's: rows by outcome and reason,
- * contacts accepted, batches by HTTP status, API latency, rows waiting in retry/ and files waiting
- * in the inbox. The meter registry is Camel's (camel-micrometer-prometheus), found when first used.
+ * contacts accepted, batches by HTTP status, API latency, batches waiting for their turn per batch
+ * call, rows waiting in retry/ and files waiting in the inbox. The meter registry is Camel's (camel-micrometer-prometheus), found when first used.
  */
 public final class LoaderMetrics implements SendListener {
 
@@ -29,6 +35,8 @@ public final class LoaderMetrics implements SendListener {
     private final Path retry;
     private final Tags instance;
     private volatile MeterRegistry registry;
+    private MultiGauge batchesWaiting;
+    private final Map<String, AtomicInteger> waiting = new HashMap<>();
 
     /**
      * @param inbox      the inbox and retry folders to count, or null where there are none (the Kamelet sink)
@@ -82,6 +90,29 @@ public final class LoaderMetrics implements SendListener {
     private Timer latency(MeterRegistry meters) {
         return Timer.builder("loader_api_latency").description("Time Truedy took to answer").publishPercentileHistogram()
                 .tags(instance).register(meters);
+    }
+
+    /**
+     * The batches read and waiting for a sender, per batch call being served ({@code
+     * loader_batches_waiting{batch_call_id}}); a batch call with none waiting or being sent has no series.
+     */
+    public synchronized void batchesWaiting(Map<String, WaitingBatches.Count> counts) {
+        if (batchesWaiting == null) {
+            MeterRegistry meters = registry();
+            if (meters == null) {
+                return;
+            }
+            batchesWaiting = MultiGauge.builder("loader_batches_waiting").tags(instance)
+                    .description("Batches read and waiting for their turn to be sent, by batch call").register(meters);
+        }
+        Set<String> shown = Set.copyOf(waiting.keySet());
+        waiting.keySet().retainAll(counts.keySet());
+        counts.forEach((id, count) -> waiting.computeIfAbsent(id, key -> new AtomicInteger()).set(count.waiting()));
+        if (waiting.keySet().equals(shown)) {
+            return; // the same series, their values updated in place
+        }
+        batchesWaiting.register(waiting.entrySet().stream().map(entry -> MultiGauge.Row.of(
+                Tags.of("batch_call_id", entry.getKey()), entry.getValue(), AtomicInteger::get)).toList(), true);
     }
 
     /** One answer (or none: status "none") of the API, and how long the request took. */

@@ -4,24 +4,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import ai.truedy.loader.delivery.RequestBudget;
+import ai.truedy.loader.delivery.WaitingBatches;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness at {@code /observe/health}: DOWN while sending is suspended after a 401, 402 or 403,
- * or while a folder cannot be written, with the reason in the body.
+ * or while a folder cannot be written, with the reason in the body. Its details name the batch
+ * calls being served and their batches: {@code waiting.<batch call>} and {@code sending.<batch call>}.
  */
 public final class SendingReadiness extends AbstractHealthCheck {
 
     private final RequestBudget gate;
     private final List<Path> folders;
+    private final Supplier<Map<String, WaitingBatches.Count>> batches;
 
-    public SendingReadiness(RequestBudget gate, List<Path> folders) {
+    /** @param batches the batches read and not yet settled, by batch call */
+    public SendingReadiness(RequestBudget gate, List<Path> folders, Supplier<Map<String, WaitingBatches.Count>> batches) {
         super("loader", "sending");
         this.gate = gate;
         this.folders = folders;
+        this.batches = batches;
     }
 
     @Override
@@ -33,6 +39,10 @@ public final class SendingReadiness extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         String suspension = gate.suspension();
         List<String> unwritable = folders.stream().filter(folder -> !Files.isWritable(folder)).map(Path::toString).toList();
+        batches.get().forEach((batchCallId, count) -> {
+            builder.detail("waiting." + batchCallId, count.waiting());
+            builder.detail("sending." + batchCallId, count.sending());
+        });
         if (suspension != null) {
             builder.down().message(suspension);
         } else if (!unwritable.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import ai.truedy.loader.model.FileDigests;
@@ -42,8 +43,12 @@ public final class FileJournals implements StateStore {
     private final Map<String, Path> unfinished = new ConcurrentHashMap<>();
     /** Output names taken by this process; names taken before are known by the files in the folders. */
     private final Set<String> reserved = new HashSet<>();
+    private final JournalsInUse inUse;
 
-    public FileJournals(Path stateFolder, Duration duplicateWindow, ObjectMapper json) throws IOException {
+    /** @param stopping whether the loader is stopping: a file waiting for one with the same content then stops waiting */
+    public FileJournals(Path stateFolder, Duration duplicateWindow, ObjectMapper json, BooleanSupplier stopping)
+            throws IOException {
+        this.inUse = new JournalsInUse(stopping);
         this.folder = Files.createDirectories(stateFolder.resolve(FILES));
         this.scratch = StateStore.emptyScratch(stateFolder.resolve("scratch"));
         this.duplicateWindow = duplicateWindow;
@@ -80,18 +85,25 @@ public final class FileJournals implements StateStore {
     public FileJournal journal(Path file, boolean byName, String relativePath) throws IOException {
         long size = Files.size(file);
         Path exact = journalOf(folder, file, size, byName);
-        if (Files.exists(exact)) {
-            return read(exact);
-        }
-        Path earlier = unfinished.get(relativePath);
-        if (earlier != null && Files.exists(earlier)) {
-            FileJournal journal = read(earlier);
-            Long hashed = hashedLength(journal);
-            if (hashed != null && hashed <= size && earlier.equals(journalOf(folder, file, hashed, byName))) {
-                return journal;
+        inUse.take(exact, relativePath); // the file's until its journal is closed
+        try {
+            if (Files.exists(exact)) {
+                return read(exact, relativePath);
             }
+            Path earlier = unfinished.get(relativePath);
+            if (earlier != null && Files.exists(earlier)) {
+                FileJournal journal = read(earlier, null); // the path's own: no other file has it
+                Long hashed = hashedLength(journal);
+                if (hashed != null && hashed <= size && earlier.equals(journalOf(folder, file, hashed, byName))) {
+                    inUse.release(exact, relativePath);
+                    return journal;
+                }
+            }
+            return read(exact, relativePath);
+        } catch (IOException | RuntimeException e) {
+            inUse.release(exact, relativePath);
+            throw e;
         }
-        return read(exact);
     }
 
     @Override
@@ -108,7 +120,7 @@ public final class FileJournals implements StateStore {
         int forgotten = 0;
         try (DirectoryStream<Path> journals = Files.newDirectoryStream(folder, "*.journal")) {
             for (Path path : journals) {
-                FileJournal journal = read(path);
+                FileJournal journal = read(path, null);
                 FileJournal.Done done = journal.previousDone();
                 FileJournal.Status status = journal.status(duplicateWindow);
                 if (status == FileJournal.Status.RESUME || status == FileJournal.Status.EXTEND) {
@@ -136,16 +148,26 @@ public final class FileJournals implements StateStore {
         return journal.previousStart() == null ? null : journal.previousStart().size();
     }
 
-    /** Reads a journal, up to a line the process died while writing (that batch was not settled). */
-    private FileJournal read(Path path) throws IOException {
-        FileJournal journal = read(path, json, this::index);
+    /**
+     * Reads a journal, up to a line the process died while writing (that batch was not settled).
+     *
+     * @param file the file it is read for, by its path in the inbox, which then writes it
+     */
+    private FileJournal read(Path path, String file) throws IOException {
+        FileJournal journal = read(new LocalJournalLines(path, inUse, file), json, this::index);
         index(journal);
         return journal;
     }
 
     private static FileJournal read(Path path, ObjectMapper json, Consumer<FileJournal> onChange) throws IOException {
+        return read(new LocalJournalLines(path), json, onChange);
+    }
+
+    private static FileJournal read(LocalJournalLines lines, ObjectMapper json, Consumer<FileJournal> onChange)
+            throws IOException {
+        Path path = lines.path();
         List<String> kept = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
-        return FileJournal.read(new LocalJournalLines(path), kept, json, onChange);
+        return FileJournal.read(lines, kept, json, onChange);
     }
 
     /** Where the journal of a file is kept, by the hash of its first {@code length} bytes. */

@@ -16,10 +16,24 @@ import java.nio.file.StandardCopyOption;
 final class LocalJournalLines implements JournalLines {
 
     private volatile Path path;
+    private final JournalsInUse inUse;
+    private final String file;
     private OutputStream out;
 
+    /** A journal that is only read, never written here (a preview's look-up). */
     LocalJournalLines(Path path) {
+        this(path, null, null);
+    }
+
+    /**
+     * @param inUse the journals in use, where this one is the file's until {@link #close()}; another
+     *              file with the same content waits for it
+     * @param file  the file the journal is used for, by its path in the inbox
+     */
+    LocalJournalLines(Path path, JournalsInUse inUse, String file) {
         this.path = path;
+        this.inUse = inUse;
+        this.file = file;
     }
 
     Path path() {
@@ -28,8 +42,8 @@ final class LocalJournalLines implements JournalLines {
 
     @Override
     public synchronized void begin(String line) throws IOException {
-        close();
-        out = new FileOutputStream(path.toFile(), false);
+        closeFile();
+        open(false);
         write(line);
     }
 
@@ -41,14 +55,14 @@ final class LocalJournalLines implements JournalLines {
     @Override
     public synchronized void append(String line) throws IOException {
         if (out == null) {
-            out = new FileOutputStream(path.toFile(), true);
+            open(true);
         }
         write(line);
     }
 
     @Override
     public synchronized void rekey(String key) throws IOException {
-        close();
+        closeFile();
         Path target = path.resolveSibling(key + ".journal");
         if (!target.equals(path)) {
             Files.move(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -61,12 +75,30 @@ final class LocalJournalLines implements JournalLines {
         return path.toString();
     }
 
+    /** Closes the file, and lets another file with the same content have the journal. */
     @Override
     public synchronized void close() throws IOException {
-        if (out != null) {
-            out.close();
-            out = null;
+        try {
+            closeFile();
+        } finally {
+            if (inUse != null) {
+                inUse.release(path, file);
+            }
         }
+    }
+
+    private void closeFile() throws IOException {
+        if (out != null) {
+            try {
+                out.close();
+            } finally {
+                out = null;
+            }
+        }
+    }
+
+    private void open(boolean append) throws IOException {
+        out = new FileOutputStream(path.toFile(), append);
     }
 
     private void write(String line) throws IOException {

@@ -1,0 +1,93 @@
+package ai.truedy.loader.files;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+
+import ai.truedy.loader.contacts.ColumnMapping;
+import ai.truedy.loader.intake.IntakeFile;
+import ai.truedy.loader.intake.UnreadableFileException;
+
+/**
+ * An inbox sub-folder's own settings for the files in it, in {@value #FILE} beside them (the same
+ * lines as in application.properties): its column names ({@code loader.columns.*}) and its batch
+ * call's weight when batch calls take turns ({@code loader.priority}). {@value #COLUMNS_FILE}, the
+ * name folders had when they could set only columns, is still read; where both exist,
+ * {@value #FILE} wins. Hidden files, they are never loaded as contacts.
+ *
+ * @param file     the settings file found, for messages: {@value #FILE} unless only {@value #COLUMNS_FILE} is there
+ * @param columns  the folder's column names, over the loader's own
+ * @param priority {@code loader.priority}: the folder's, else the loader's
+ */
+record FolderSettings(String file, ColumnMapping columns, int priority) {
+
+    static final String FILE = ".loader.properties";
+    static final String COLUMNS_FILE = ".columns.properties";
+    static final String PRIORITY = "loader.priority";
+    static final int MAX_PRIORITY = 100;
+
+    /** Reads the settings of the file's folder: unknown names and bad values refuse the file, saying which. */
+    static FolderSettings of(IntakeFile file, int loaderPriority) throws IOException, UnreadableFileException {
+        Path own = file.path().resolveSibling(FILE);
+        Path columnsOnly = file.path().resolveSibling(COLUMNS_FILE);
+        String name = !Files.isRegularFile(own) && Files.isRegularFile(columnsOnly) ? COLUMNS_FILE : FILE;
+        Properties lines = new Properties();
+        read(columnsOnly, lines);
+        read(own, lines);
+        for (String key : lines.stringPropertyNames()) {
+            if (!key.equals(PRIORITY) && !ColumnMapping.KEYS.contains(columnKey(key))) {
+                TreeSet<String> known = new TreeSet<>(ColumnMapping.KEYS.stream().map(k -> ColumnMapping.PREFIX + k).toList());
+                known.add(PRIORITY);
+                throw new UnreadableFileException(where(file, name) + " has an unknown setting '" + key + "'; it may set "
+                        + known);
+            }
+        }
+        ColumnMapping columns = ColumnMapping.of(key -> Optional.ofNullable(lines.getProperty(key))
+                .or(() -> Optional.ofNullable(lines.getProperty(columnKey(key)))));
+        return new FolderSettings(name, columns, priority(lines.getProperty(PRIORITY), loaderPriority, where(file, name)));
+    }
+
+    /** How messages name the settings file of the file's folder: "the inbox's bc_1/.loader.properties". */
+    String where(IntakeFile intake) {
+        return where(intake, file);
+    }
+
+    private static String where(IntakeFile file, String name) {
+        int slash = file.relativePath().lastIndexOf('/');
+        return "the inbox's " + (slash < 0 ? "" : file.relativePath().substring(0, slash + 1)) + name;
+    }
+
+    private static void read(Path settings, Properties into) throws IOException {
+        if (Files.isRegularFile(settings)) {
+            try (Reader in = Files.newBufferedReader(settings, StandardCharsets.UTF_8)) {
+                into.load(in);
+            }
+        }
+    }
+
+    /** A column setting may be written with or without its prefix: {@code phone} or {@code loader.columns.phone}. */
+    private static String columnKey(String key) {
+        return key.startsWith(ColumnMapping.PREFIX) ? key.substring(ColumnMapping.PREFIX.length()) : key;
+    }
+
+    private static int priority(String value, int loaderPriority, String where) throws UnreadableFileException {
+        if (value == null) {
+            return loaderPriority;
+        }
+        try {
+            int priority = Integer.parseInt(value.strip());
+            if (priority >= 1 && priority <= MAX_PRIORITY) {
+                return priority;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new UnreadableFileException(where + " sets " + PRIORITY + " = '" + value.strip() + "'; it must be a whole"
+                + " number from 1 to " + MAX_PRIORITY + " (turns for each turn of a batch call with priority 1)");
+    }
+}

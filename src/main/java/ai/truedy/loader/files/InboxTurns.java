@@ -1,0 +1,207 @@
+package ai.truedy.loader.files;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
+import org.apache.camel.spi.IdempotentRepository;
+
+/**
+ * Which inbox files are taken, and when. The inbox route lists files through this ({@code filter:
+ * "#bean:inboxTurns"}) and claims each through it ({@code idempotentRepository: "#fileClaims"}) before
+ * reading it; a file not taken now is left for a later poll, with nothing held. A file is taken:
+ * <ul>
+ * <li>while fewer than {@code loader.parallel-files} files are being loaded here;</li>
+ * <li>with {@code loader.arrival-order}, only once no other file of its inbox folder (its batch call)
+ * is being loaded, here or, in a cluster, by another instance: the inbox is sorted in the order
+ * files arrived, so a folder's files go one after the other, oldest first;</li>
+ * <li>in service mode, only once it has been unchanged for {@code loader.read-lock-min-age}: a copy
+ * under way is passed over rather than waited for, so that it holds up no other file;</li>
+ * <li>once its ready marker is there ({@code loader.ready-marker}), and its claim is taken: in this
+ * process, or among all instances ({@code claims}).</li>
+ * </ul>
+ * Where only a place is missing, the claim waits for one up to {@code loader.poll-delay}, so that a
+ * folder of small files flows without a poll's pause between them; a folder (or all the places)
+ * still held after that is on hold: its files are left out of the listing until it frees, so that
+ * they never crowd other folders' files out of a poll.
+ */
+public final class InboxTurns implements IdempotentRepository, GenericFileFilter<File> {
+
+    /** Which folders other instances are loading a file of: as known lately (listing), and now (claiming). */
+    public record Elsewhere(Supplier<Set<String>> lately, Predicate<String> now) {
+        /** One instance alone. */
+        public static final Elsewhere NONE = new Elsewhere(Set::of, folder -> false);
+    }
+
+    private final IdempotentRepository claims;
+    private final GenericFileFilter<File> marker;
+    private final Path inbox;
+    private final int parallelFiles;
+    private final boolean arrivalOrder;
+    private final Duration quietFor;
+    private final Duration patience;
+    private final Elsewhere elsewhere;
+    private final BooleanSupplier stopping;
+    /** The files taken here, by claim key, with their inbox folder ("" for the inbox itself). */
+    private final Map<String, String> taken = new HashMap<>();
+    private final Set<String> foldersOnHold = new HashSet<>();
+    private boolean placesOnHold;
+
+    /**
+     * @param claims   the claims proper: Camel's memory repository, or the cluster's table
+     * @param marker   the ready marker filter
+     * @param quietFor how long a file must have been unchanged to be taken; zero to leave the wait to
+     *                 the read lock (once mode, where the run waits for what is in the inbox)
+     * @param patience how long a claim waits for a place: {@code loader.poll-delay}
+     */
+    public InboxTurns(IdempotentRepository claims, GenericFileFilter<File> marker, Path inbox, int parallelFiles,
+                      boolean arrivalOrder, Duration quietFor, Duration patience, Elsewhere elsewhere,
+                      BooleanSupplier stopping) {
+        this.claims = claims;
+        this.marker = marker;
+        this.inbox = inbox.toAbsolutePath().normalize();
+        this.parallelFiles = parallelFiles;
+        this.arrivalOrder = arrivalOrder;
+        this.quietFor = quietFor;
+        this.patience = patience;
+        this.elsewhere = elsewhere;
+        this.stopping = stopping;
+    }
+
+    /** Lists a file unless it waits for its marker, or its folder is on hold. */
+    @Override
+    public boolean accept(GenericFile<File> file) {
+        if (file.isDirectory() || !marker.accept(file)) {
+            return file.isDirectory();
+        }
+        String folder = folderOf(file.getAbsoluteFilePath());
+        synchronized (this) {
+            if (arrivalOrder && foldersOnHold.contains(folder)) {
+                return false;
+            }
+        }
+        return !(arrivalOrder && elsewhere.lately().get().contains(folder));
+    }
+
+    /** Takes the file (its absolute path) if it may be taken now, waiting a little for a place. */
+    @Override
+    public synchronized boolean add(String key) {
+        String folder = folderOf(key);
+        if (taken.containsKey(key) || !awaitPlace(folder)) {
+            return false;
+        }
+        if (arrivalOrder && elsewhere.now().test(folder) || !quiet(Path.of(key)) || !claims.add(key)) {
+            return false;
+        }
+        taken.put(key, folder);
+        return true;
+    }
+
+    /** The file was moved out of the inbox, or left there for later: its place is free. */
+    @Override
+    public boolean remove(String key) {
+        boolean removed = claims.remove(key);
+        synchronized (this) {
+            String folder = taken.remove(key);
+            if (folder != null) {
+                foldersOnHold.remove(folder);
+                placesOnHold = false;
+                notifyAll();
+            }
+        }
+        return removed;
+    }
+
+    /** Files taken and not yet moved out or left: while there are any, a run with --once is not over. */
+    public synchronized int taken() {
+        return taken.size();
+    }
+
+    /** Waits up to the patience for a place here; on giving up, puts the folder (or all places) on hold. */
+    private boolean awaitPlace(String folder) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            boolean full = taken.size() >= parallelFiles;
+            boolean folderBusy = arrivalOrder && taken.containsValue(folder);
+            if (!full && !folderBusy) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (stopping.getAsBoolean() || (full ? placesOnHold : foldersOnHold.contains(folder)) || left <= 0) {
+                if (left <= 0) {
+                    placesOnHold |= full;
+                    if (!full) {
+                        foldersOnHold.add(folder);
+                    }
+                }
+                return false;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private boolean quiet(Path file) {
+        if (quietFor.isZero()) {
+            return true;
+        }
+        try {
+            return Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - quietFor.toMillis();
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** The file's inbox sub-folder, "" for a file in the inbox itself. */
+    private String folderOf(String absolutePath) {
+        Path path = Path.of(absolutePath).toAbsolutePath().normalize();
+        Path relative = path.startsWith(inbox) ? inbox.relativize(path) : path.getFileName();
+        return relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return claims.contains(key);
+    }
+
+    @Override
+    public boolean confirm(String key) {
+        return claims.confirm(key);
+    }
+
+    @Override
+    public synchronized void clear() {
+        claims.clear();
+        taken.clear();
+    }
+
+    @Override
+    public void start() {
+        claims.start();
+    }
+
+    @Override
+    public void stop() {
+        claims.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "inbox turns (" + parallelFiles + " files at once) over " + claims;
+    }
+}
