@@ -65,7 +65,7 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
         }
         return new Coordination(claims,
                 new SharedStateStore(db, claims, settings.duplicateFileWindow(), settings.state(), json),
-                new SharedBudget(db, rpm, concurrency), new OrphansFirst(claims, settings.cluster().instanceId()),
+                new SharedBudget(db, rpm, concurrency, settings.cluster().lease()), new OrphansFirst(claims, settings.cluster().instanceId()),
                 new InboxTurns.Elsewhere(claims::busyFoldersLately, claims::folderBusy));
     }
 }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * so that no minute holds more across all instances. A 429's pause and the suspension after 401,
  * 402 or 403 are kept in {@code loader_pauses} ({@link SharedPauses}), timed by the database's
  * clock, so that one instance's 401 pauses them all. Requests in flight at once are counted per instance.
+ * While batches of several batch calls wait, the turns go to batch calls in turn, whichever instance
+ * holds them ({@link SharedTurns}), so that one campaign's big list never starves another's.
  */
 public final class SharedBudget implements RequestBudget {
 
@@ -29,13 +31,17 @@ public final class SharedBudget implements RequestBudget {
     private final BucketProxy bucket;
     private final Semaphore inFlight;
     private final SharedPauses pauses;
+    private final SharedTurns turns;
 
-    public SharedBudget(ClusterDatabase db, int requestsPerMinute, int concurrency) {
+    /** @param lease {@code loader.cluster.lease}: a dead instance's waiting requests stop counting after it */
+    public SharedBudget(ClusterDatabase db, int requestsPerMinute, int concurrency, Duration lease) {
         this.inFlight = new Semaphore(concurrency, true);
         this.pauses = new SharedPauses(db, PAUSES_FRESH_FOR);
         if (requestsPerMinute <= 0) {
             this.bucket = null;
+            this.turns = null; // no budget, no turns to share
         } else {
+            this.turns = new SharedTurns(db, lease, RequestBudget.pacing(requestsPerMinute));
             BucketConfiguration configuration = BucketConfiguration.builder()
                     .addLimit(limit -> limit.capacity(1).refillGreedy(1, RequestBudget.pacing(requestsPerMinute)))
                     .build();
@@ -49,6 +55,9 @@ public final class SharedBudget implements RequestBudget {
     public void awaitTurn(String batchCallId, int priority) throws InterruptedException {
         inFlight.acquire();
         try {
+            if (turns != null) {
+                turns.await(batchCallId, priority);
+            }
             while (true) {
                 pauses.awaitRatePause();
                 if (takeToken()) {

@@ -23,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 class SharedBudgetTest {
 
     private static final int REQUESTS_PER_MINUTE = 600; // one every 100 ms (101 with the margin)
+    private static final Duration LEASE = Duration.ofSeconds(30);
 
     private String url;
     private ClusterDatabase one;
@@ -48,8 +49,8 @@ class SharedBudgetTest {
 
     @Test
     void two_instances_spend_from_one_budget() throws Exception {
-        SharedBudget first = new SharedBudget(one, REQUESTS_PER_MINUTE, 2);
-        SharedBudget second = new SharedBudget(two, REQUESTS_PER_MINUTE, 2);
+        SharedBudget first = new SharedBudget(one, REQUESTS_PER_MINUTE, 2, LEASE);
+        SharedBudget second = new SharedBudget(two, REQUESTS_PER_MINUTE, 2, LEASE);
         List<Long> turns = Collections.synchronizedList(new ArrayList<>());
         ExecutorService senders = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
@@ -75,9 +76,42 @@ class SharedBudgetTest {
                 .isGreaterThanOrEqualTo(23 * 100 - 50);
     }
 
+    /**
+     * Instance one asks with four requests at once for batch call a, instance two with one for b: the
+     * budget goes to the batch calls in turn, not to whichever instance asks more often.
+     */
+    @Test
+    void the_turns_go_to_batch_calls_in_turn_whichever_instance_asks_more() throws Exception {
+        SharedBudget first = new SharedBudget(one, 1200, 4, LEASE);
+        SharedBudget second = new SharedBudget(two, 1200, 1, LEASE);
+        List<String> turns = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService senders = Executors.newFixedThreadPool(5);
+        List<Future<?>> done = new ArrayList<>();
+        for (int sender = 0; sender < 5; sender++) {
+            boolean forB = sender == 4;
+            done.add(senders.submit(() -> {
+                for (int i = 0; i < (forB ? 10 : 15); i++) {
+                    (forB ? second : first).awaitTurn(forB ? "b" : "a", 1);
+                    turns.add(forB ? "b" : "a");
+                    (forB ? second : first).done();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> sender : done) {
+            sender.get(60, TimeUnit.SECONDS);
+        }
+        senders.shutdown();
+
+        List<String> whileBothWaited = turns.subList(0, turns.lastIndexOf("b") + 1);
+        System.out.printf("SharedBudgetTest: turns while both waited %s%n", whileBothWaited);
+        assertThat(whileBothWaited.stream().filter("b"::equals).count()).as("b's turns among %s", whileBothWaited)
+                .isGreaterThanOrEqualTo(whileBothWaited.size() / 3);
+    }
+
     @Test
     void without_the_database_a_turn_is_refused_rather_than_taken_beyond_the_budget() {
-        SharedBudget budget = new SharedBudget(one, REQUESTS_PER_MINUTE, 1);
+        SharedBudget budget = new SharedBudget(one, REQUESTS_PER_MINUTE, 1, LEASE);
         one.stop();
 
         assertThatThrownBy(budget::awaitTurn).isInstanceOf(RequestBudget.Unavailable.class)
@@ -86,8 +120,8 @@ class SharedBudgetTest {
 
     @Test
     void one_instances_401_suspends_every_instance_until_a_request_is_taken_again() {
-        SharedBudget first = new SharedBudget(one, 0, 1);
-        SharedBudget second = new SharedBudget(two, 0, 1);
+        SharedBudget first = new SharedBudget(one, 0, 1, LEASE);
+        SharedBudget second = new SharedBudget(two, 0, 1, LEASE);
 
         first.suspend(Duration.ofMinutes(5), "HTTP 401 Unauthorized");
 
@@ -99,8 +133,8 @@ class SharedBudgetTest {
 
     @Test
     void one_instances_429_pauses_every_instance() throws Exception {
-        SharedBudget first = new SharedBudget(one, 0, 1);
-        SharedBudget second = new SharedBudget(two, 0, 1);
+        SharedBudget first = new SharedBudget(one, 0, 1, LEASE);
+        SharedBudget second = new SharedBudget(two, 0, 1, LEASE);
 
         first.pauseFor(Duration.ofMillis(1500));
         long before = System.nanoTime();
