@@ -240,6 +240,10 @@ class DeliveryGuaranteesTest extends LoaderTest {
         for (int i = 0; i + 10 < arrivals.size(); i++) {
             assertThat(arrivals.get(i + 10) - arrivals.get(i)).as("window from request %d", i).isGreaterThanOrEqualTo(980);
         }
+        // and one campaign alone still uses the budget to the full: 29 intervals of 100 ms in 95% more at most
+        double used = 29 * 100.0 / (arrivals.get(29) - arrivals.get(0));
+        System.out.printf("DeliveryGuaranteesTest: one campaign alone used %.1f%% of the budget%n", used * 100);
+        assertThat(used).as("share of the budget used").isGreaterThanOrEqualTo(0.95);
     }
 
     private List<Long> gapsBetweenRequestsMillis() {

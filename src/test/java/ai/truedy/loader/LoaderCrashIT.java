@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar stopped in the middle of a 50,000-row file against a slow server, then started
- * again. After SIGKILL every row ends up accounted for once, every contact reaches the server, and
+ * The packaged jar stopped in the middle of a 50,000-row file (or of four files loaded side by side)
+ * against a slow server, then started again. After SIGKILL every row ends up accounted for once, every contact reaches the server, and
  * only the batches in flight at the kill are sent twice; after SIGTERM nothing is sent twice.
  */
 class LoaderCrashIT {
@@ -29,6 +29,7 @@ class LoaderCrashIT {
     static final int ROWS = 50_000;
     static final int BATCH_SIZE = 100;
     static final int CONCURRENCY = 2;
+    static final int FOUR_FILE_ROWS = 5_000;
 
     @RegisterExtension
     static WireMockExtension api = TruedyApi.server();
@@ -51,6 +52,46 @@ class LoaderCrashIT {
         assertThat(timesReceived.values()).allMatch(times -> times <= 2);
         assertThat(twice.size()).as("only the batches in flight at the kill were sent twice")
                 .isLessThanOrEqualTo(CONCURRENCY * BATCH_SIZE);
+    }
+
+    @Test
+    void four_files_in_flight_at_a_kill_9_each_end_with_every_row_in_exactly_one_place_after_a_restart() throws Exception {
+        Path work = LoaderProcess.freshWorkFolder("kill-9-four");
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0).withFixedDelay(40)));
+        LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
+        List<String> batchCalls = List.of("bc_one", "bc_two", "bc_three", "bc_four");
+        for (int file = 0; file < batchCalls.size(); file++) {
+            folders.drop(batchCalls.get(file) + "/list-" + file + ".csv",
+                    LoaderFixture.phoneColumn("+1646", 1_000_000 + file * FOUR_FILE_ROWS, FOUR_FILE_ROWS));
+        }
+
+        LoaderProcess first = LoaderProcess.start(folders, work, "first.log", settings());
+        await().atMost(Duration.ofSeconds(90)).until(() -> batchCallsReceived().containsAll(batchCalls)
+                && TruedyApi.requests(api).size() >= 40);
+        first.killHard();
+        assertThat(TruedyApi.requests(api).size()).as("killed mid-way").isLessThan(4 * FOUR_FILE_ROWS / BATCH_SIZE);
+
+        LoaderProcess second = LoaderProcess.start(folders, work, "second.log", settings());
+        assertThat(second.waitForExit(180)).as(second.log()).isZero();
+        for (int file = 0; file < batchCalls.size(); file++) {
+            JsonNode report = new ObjectMapper().readTree(folders.done.resolve("list-" + file + ".report.json").toFile());
+            assertThat(report.path("rows").asInt()).isEqualTo(FOUR_FILE_ROWS);
+            assertThat(report.path("accepted").asInt()).as("list-%d accepted", file).isEqualTo(FOUR_FILE_ROWS);
+            assertThat(report.path("file").asText()).isEqualTo(batchCalls.get(file) + "/list-" + file + ".csv");
+            assertThat(report.path("batches").size()).as("one entry per batch, none twice").isEqualTo(FOUR_FILE_ROWS / BATCH_SIZE);
+        }
+        assertThat(LoaderFixture.filesIn(folders.inbox)).isEmpty();
+        assertThat(LoaderFixture.filesIn(folders.error)).isEmpty();
+        assertThat(LoaderFixture.filesIn(folders.retry)).isEmpty();
+        Map<String, Integer> timesReceived = timesEachContactWasReceived();
+        assertThat(timesReceived).as("every contact reached the server").hasSize(4 * FOUR_FILE_ROWS);
+        assertThat(timesReceived.values().stream().filter(times -> times > 1).count())
+                .as("only the batches in flight at the kill were sent twice").isLessThanOrEqualTo(CONCURRENCY * BATCH_SIZE);
+    }
+
+    private java.util.Set<String> batchCallsReceived() {
+        return TruedyApi.requests(api).stream().map(request -> request.getUrl().split("/"))
+                .map(path -> path[path.length - 2]).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
