@@ -8,7 +8,9 @@
 # loader with truedy.rate-limit.requests-per-minute=N; FLOOR=0 skips the floor; FORMAT=xlsx hands
 # the loader the same rows as an Excel workbook (shared strings, some phones as number cells)
 # instead of the CSV (the floor still reads the CSV); CLUSTER_URL=jdbc:postgresql://... runs the loader in
-# cluster mode on that database (CLUSTER_USER, default postgres), with its claims, journals and budget there.
+# cluster mode on that database (CLUSTER_USER, default postgres), with its claims, journals and budget there;
+# FILES=4 hands the loader that many files of ROWS rows at once, each for a batch call of its own (the
+# same rows with a column added, so that no file is another's duplicate); the floor still reads one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
@@ -58,8 +60,18 @@ if [ "${FLOOR:-1}" != 0 ]; then
 fi
 
 reset
-cp "$WORK/contacts.$FORMAT" "$WORK/inbox/bc_bench/contacts.$FORMAT"
-touch -d '1 minute ago' "$WORK/inbox/bc_bench/contacts.$FORMAT"
+if [ "${FILES:-1}" -gt 1 ]; then
+  rm -rf "$WORK/inbox/bc_bench"
+  for f in $(seq "$FILES"); do
+    mkdir -p "$WORK/inbox/bc_bench-$f"
+    { echo "$(head -1 "$WORK/contacts.csv"),list"; tail -n +2 "$WORK/contacts.csv" | sed "s/\$/,$f/"; } \
+        > "$WORK/inbox/bc_bench-$f/contacts-$f.csv"
+  done
+  touch -d '1 minute ago' "$WORK"/inbox/bc_bench-*/contacts-*.csv
+else
+  cp "$WORK/contacts.$FORMAT" "$WORK/inbox/bc_bench/contacts.$FORMAT"
+  touch -d '1 minute ago' "$WORK/inbox/bc_bench/contacts.$FORMAT"
+fi
 read -r LOADER_WALL LOADER_RSS < <(measure loader java "${LOADER_JVM[@]}" \
     -Dloader.inbox="$WORK/inbox" -Dloader.done="$WORK/done" -Dloader.error="$WORK/error" \
     -Dloader.retry="$WORK/retry" -Dloader.state="$WORK/state" -Dloader.duplicate-file-window=0 \
@@ -69,16 +81,16 @@ read -r LOADER_WALL LOADER_RSS < <(measure loader java "${LOADER_JVM[@]}" \
 LOADER_STATS=$(stats)
 
 echo
-echo "rows: $ROWS ($FORMAT), batch size $BATCH_SIZE, $CONCURRENCY requests in flight, budget ${BUDGET:-none}," \
+echo "rows: $ROWS ($FORMAT) x ${FILES:-1} file(s), batch size $BATCH_SIZE, $CONCURRENCY requests in flight, budget ${BUDGET:-none}," \
      "state ${CLUSTER_URL:-local}"
 printf '%-7s %10s %12s %14s  %s\n' run wall_s rows_per_s peak_rss_mb stand-in
 if [ "${FLOOR:-1}" != 0 ]; then
   printf '%-7s %10s %12.0f %14.0f  %s\n' floor "$FLOOR_WALL" "$(echo "$ROWS / $FLOOR_WALL" | bc -l)" \
       "$(echo "$FLOOR_RSS / 1024" | bc -l)" "$FLOOR_STATS"
 fi
-printf '%-7s %10s %12.0f %14.0f  %s\n' loader "$LOADER_WALL" "$(echo "$ROWS / $LOADER_WALL" | bc -l)" \
+printf '%-7s %10s %12.0f %14.0f  %s\n' loader "$LOADER_WALL" "$(echo "$ROWS * ${FILES:-1} / $LOADER_WALL" | bc -l)" \
     "$(echo "$LOADER_RSS / 1024" | bc -l)" "$LOADER_STATS"
 if [ "${FLOOR:-1}" != 0 ]; then
   printf 'ratio loader/floor (wall time, start-up included): %.2f\n' "$(echo "$LOADER_WALL / $FLOOR_WALL" | bc -l)"
 fi
-grep -h "Finished" "$WORK/loader.log" | tail -1 || true
+grep -h "Finished" "$WORK/loader.log" | tail -"${FILES:-1}" || true

@@ -20,9 +20,10 @@ import com.sun.net.httpserver.HttpServer;
  * It answers 200 in the schema's shape, counting requests and contacts; with a budget it answers
  * 429 (with error.details.reset_at, no Retry-After, like Truedy) to any request beyond the budget
  * in the last 60 seconds. GET /stats gives the counts, and the most requests answered 200 in any
- * 60 seconds; POST /reset zeroes them.
+ * 60 seconds; POST /reset zeroes them. With a log file, each request answered is a line of it:
+ * epoch milliseconds, batch call id, contacts, HTTP status.
  *
- * usage: java StandIn PORT_FILE [REQUESTS_PER_MINUTE]
+ * usage: java StandIn PORT_FILE [REQUESTS_PER_MINUTE [LOG_FILE]]
  */
 public final class StandIn {
 
@@ -33,10 +34,14 @@ public final class StandIn {
     private static final Deque<Long> WINDOW = new ArrayDeque<>();
     private static int busiestMinute;
     private static int budget;
+    private static java.io.PrintWriter log;
 
     public static void main(String[] args) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         budget = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        if (args.length > 2) {
+            log = new java.io.PrintWriter(Files.newBufferedWriter(Path.of(args[2])), true);
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.createContext("/", StandIn::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
@@ -72,18 +77,30 @@ public final class StandIn {
             return;
         }
         Long resetAt = overBudget();
+        int contacts = count(new String(body, StandardCharsets.UTF_8), "\"phone_number\"");
+        logRequest(path, contacts, resetAt == null ? 200 : 429);
         if (resetAt != null) {
             RATE_LIMITED.incrementAndGet();
             reply(exchange, 429, "{\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many requests\","
                     + "\"details\":{\"reset_at\":\"" + Instant.ofEpochMilli(resetAt) + "\"}}}");
             return;
         }
-        int contacts = count(new String(body, StandardCharsets.UTF_8), "\"phone_number\"");
         REQUESTS.incrementAndGet();
         CONTACTS.addAndGet(contacts);
         countInBusiestMinute();
         reply(exchange, 200, "{\"data\":{\"added_count\":" + contacts + ",\"failed_count\":0},"
                 + "\"meta\":{\"request_id\":\"req_bench\",\"ts\":\"" + Instant.now() + "\"}}");
+    }
+
+    /** A line per request in the log, if there is one: when, batch call (from /batch-calls/{id}/contacts), contacts, status. */
+    private static void logRequest(String path, int contacts, int status) {
+        if (log != null) {
+            String[] parts = path.split("/");
+            String batchCall = parts.length >= 2 ? parts[parts.length - 2] : "?";
+            synchronized (StandIn.class) {
+                log.println(System.currentTimeMillis() + " " + batchCall + " " + contacts + " " + status);
+            }
+        }
     }
 
     /** Null when the request is within the budget (and counted), else when the oldest counted one leaves the window. */

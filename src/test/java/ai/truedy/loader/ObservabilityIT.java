@@ -90,6 +90,41 @@ class ObservabilityIT {
         assertThat(loader.waitForExit(60)).isZero();
     }
 
+    @Test
+    void metrics_readiness_and_the_progress_line_name_the_batch_calls_being_served() throws Exception {
+        Path work = LoaderProcess.freshWorkFolder("observability-turns");
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(100, 0)));
+        LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
+                "truedy.api-key", "observability-key", "camel.management.port", String.valueOf(port),
+                "truedy.batch-size", "100", "truedy.rate-limit.requests-per-minute", "1200",
+                "loader.progress-interval", "1s"));
+        // both past the 10,000 rows after which a file's progress is logged, read as fast as their turns come
+        folders.drop("bc_big/big.csv", LoaderFixture.phoneColumn("+1212", 7_000_000, 30_000));
+        folders.drop("bc_small/small.csv", LoaderFixture.phoneColumn("+1646", 5_000_000, 12_000));
+        LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", settings);
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> get(port, "/observe/metrics").body()
+                    .contains("loader_batches_waiting{batch_call_id=\"bc_small\"}"));
+            assertThat(get(port, "/observe/metrics").body()).contains("loader_batches_waiting{batch_call_id=\"bc_big\"}");
+            assertThat(get(port, "/observe/health?exposureLevel=full&data=true").body())
+                    .contains("batch calls taking turns: bc_big", "\"waiting.bc_big\":", "\"sending.bc_big\":");
+            await().atMost(Duration.ofSeconds(60)).until(() -> loader.log().contains("batch calls taking turns: bc_big"));
+            assertThat(loader.log()).containsPattern("bc_big/big.csv: \\d+ rows read, .*; batch calls taking turns: bc_big \\d+ "
+                    + "(waiting|sending).*; bc_small \\d+ (waiting|sending)");
+            await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(folders.done.resolve("big.report.json")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !get(port, "/observe/metrics").body()
+                    .contains("loader_batches_waiting{"));
+        } finally {
+            loader.terminate();
+        }
+        assertThat(loader.waitForExit(60)).isZero();
+    }
+
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -57,8 +57,13 @@ public final class WaitingBatches extends AbstractQueue<Exchange> implements Blo
 
     /** Batch calls with batches waiting or being sent, in words, such as "bc_a 2 waiting, 1 sending; bc_b 1 sending". */
     public String inWords() {
+        return inWords(counts());
+    }
+
+    /** Counts by batch call in words, such as "bc_a 2 waiting, 1 sending; bc_b 1 sending". */
+    public static String inWords(Map<String, Count> counts) {
         StringBuilder words = new StringBuilder();
-        counts().forEach((id, count) -> words.append(words.isEmpty() ? "" : "; ").append(id)
+        counts.forEach((id, count) -> words.append(words.isEmpty() ? "" : "; ").append(id)
                 .append(count.waiting() > 0 ? " " + count.waiting() + " waiting" : "")
                 .append(count.waiting() > 0 && count.sending() > 0 ? "," : "")
                 .append(count.sending() > 0 ? " " + count.sending() + " sending" : ""));

@@ -35,8 +35,11 @@ public final class LoaderMetrics implements SendListener {
     private final Path retry;
     private final Tags instance;
     private volatile MeterRegistry registry;
+    /** Batch calls whose waiting batches are remembered at most, beyond those shown. */
+    private static final int KEPT_BATCH_CALLS = 10_000;
     private MultiGauge batchesWaiting;
     private final Map<String, AtomicInteger> waiting = new HashMap<>();
+    private Set<String> shown = Set.of();
 
     /**
      * @param inbox      the inbox and retry folders to count, or null where there are none (the Kamelet sink)
@@ -105,14 +108,15 @@ public final class LoaderMetrics implements SendListener {
             batchesWaiting = MultiGauge.builder("loader_batches_waiting").tags(instance)
                     .description("Batches read and waiting for their turn to be sent, by batch call").register(meters);
         }
-        Set<String> shown = Set.copyOf(waiting.keySet());
-        waiting.keySet().retainAll(counts.keySet());
-        counts.forEach((id, count) -> waiting.computeIfAbsent(id, key -> new AtomicInteger()).set(count.waiting()));
-        if (waiting.keySet().equals(shown)) {
-            return; // the same series, their values updated in place
+        if (waiting.size() > KEPT_BATCH_CALLS) {
+            waiting.keySet().retainAll(shown);
         }
-        batchesWaiting.register(waiting.entrySet().stream().map(entry -> MultiGauge.Row.of(
-                Tags.of("batch_call_id", entry.getKey()), entry.getValue(), AtomicInteger::get)).toList(), true);
+        counts.forEach((id, count) -> waiting.computeIfAbsent(id, key -> new AtomicInteger()).set(count.waiting()));
+        if (!counts.keySet().equals(shown)) {
+            shown = Set.copyOf(counts.keySet()); // each series keeps its value holder, so a kept series stays live
+            batchesWaiting.register(shown.stream().map(id -> MultiGauge.Row.of(Tags.of("batch_call_id", id),
+                    waiting.get(id), AtomicInteger::get)).toList(), false);
+        }
     }
 
     /** One answer (or none: status "none") of the API, and how long the request took. */

@@ -13,8 +13,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness at {@code /observe/health}: DOWN while sending is suspended after a 401, 402 or 403,
- * or while a folder cannot be written, with the reason in the body. Its details name the batch
- * calls being served and their batches: {@code waiting.<batch call>} and {@code sending.<batch call>}.
+ * or while a folder cannot be written, with the reason in the body; while UP, its message names the
+ * batch calls being served. Its details ({@code data=true}) count their batches: {@code
+ * waiting.<batch call>} and {@code sending.<batch call>}.
  */
 public final class SendingReadiness extends AbstractHealthCheck {
 
@@ -39,7 +40,8 @@ public final class SendingReadiness extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         String suspension = gate.suspension();
         List<String> unwritable = folders.stream().filter(folder -> !Files.isWritable(folder)).map(Path::toString).toList();
-        batches.get().forEach((batchCallId, count) -> {
+        Map<String, WaitingBatches.Count> served = batches.get();
+        served.forEach((batchCallId, count) -> {
             builder.detail("waiting." + batchCallId, count.waiting());
             builder.detail("sending." + batchCallId, count.sending());
         });
@@ -49,6 +51,9 @@ public final class SendingReadiness extends AbstractHealthCheck {
             builder.down().message("folders not writable: " + String.join(", ", unwritable));
         } else {
             builder.up();
+            if (!served.isEmpty()) {
+                builder.message("batch calls taking turns: " + WaitingBatches.inWords(served));
+            }
         }
     }
 }
