@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderProcess;
@@ -113,9 +114,9 @@ class ObservabilityIT {
             assertThat(get(port, "/observe/metrics").body()).contains("loader_batches_waiting{batch_call_id=\"bc_big\"}");
             assertThat(get(port, "/observe/health?exposureLevel=full&data=true").body())
                     .contains("batch calls taking turns: bc_big", "\"waiting.bc_big\":", "\"sending.bc_big\":");
-            await().atMost(Duration.ofSeconds(60)).until(() -> loader.log().contains("batch calls taking turns: bc_big"));
-            assertThat(loader.log()).containsPattern("bc_big/big.csv: \\d+ rows read, .*; batch calls taking turns: bc_big \\d+ "
-                    + "(waiting|sending).*; bc_small \\d+ (waiting|sending)");
+            Pattern progress = Pattern.compile("(bc_big/big|bc_small/small).csv: \\d+ rows read, .*; batch calls taking turns:"
+                    + " bc_big \\d+ (waiting|sending).*; bc_small \\d+ (waiting|sending)");
+            await().atMost(Duration.ofSeconds(60)).until(() -> progress.matcher(loader.log()).find());
             await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(folders.done.resolve("big.report.json")));
             await().atMost(Duration.ofSeconds(10)).until(() -> !get(port, "/observe/metrics").body()
                     .contains("loader_batches_waiting{"));
