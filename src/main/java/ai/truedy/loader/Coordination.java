@@ -8,12 +8,16 @@ import ai.truedy.loader.cluster.ClusterReadiness;
 import ai.truedy.loader.cluster.FileClaims;
 import ai.truedy.loader.cluster.OrphansFirst;
 import ai.truedy.loader.cluster.SharedBudget;
+import ai.truedy.loader.cluster.SharedSentMemory;
 import ai.truedy.loader.cluster.SharedStateStore;
 import ai.truedy.loader.config.LoaderConfigException;
 import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.delivery.SendGate;
 import ai.truedy.loader.files.InboxTurns;
 import ai.truedy.loader.state.FileJournals;
+import ai.truedy.loader.state.JournalKeys;
+import ai.truedy.loader.state.LocalSentMemory;
+import ai.truedy.loader.state.SentMemory;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
@@ -26,17 +30,23 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * What one instance shares with others, or keeps to itself: the claims on inbox files (the inbox
  * route's {@code fileClaims}), the order it takes them in ({@code inboxOrder}: by arrival, or in a
  * cluster lapsed claims first) and the folders other instances are loading, the state store
- * (journals, duplicate memory, output names) and the request budget. With {@code loader.cluster.jdbc-url} empty they are local, as for one instance;
+ * (journals, duplicate memory, output names), the request budget, and the numbers each batch call
+ * already has ({@code loader.sent-memory}). With {@code loader.cluster.jdbc-url} empty they are local, as for one instance;
  * with a PostgreSQL URL they live in that database.
  */
 record Coordination(IdempotentRepository claims, StateStore store, RequestBudget budget,
-                    Comparator<GenericFile<?>> inboxOrder, InboxTurns.Elsewhere elsewhere) {
+                    Comparator<GenericFile<?>> inboxOrder, InboxTurns.Elsewhere elsewhere, SentMemory sent) {
 
     /** How many inbox paths the local claims remember at most (only files being read are held). */
     private static final int LOCAL_CLAIMS = 10_000;
     /** The order files arrived in: by when they were last written, then by path. */
     private static final Comparator<GenericFile<?>> ARRIVAL = Comparator.<GenericFile<?>>comparingLong(
             GenericFile::getLastModified).thenComparing(GenericFile::getRelativeFilePath);
+
+    /** How journals are known: by content, for the batch call of rows that do not say. */
+    static JournalKeys keys(LoaderSettings settings) {
+        return new JournalKeys(settings.defaultBatchCallId());
+    }
 
     /** @param stopping whether the loader is stopping */
     static Coordination of(LoaderSettings settings, ObjectMapper json, CamelContext context, BooleanSupplier stopping)
@@ -45,8 +55,10 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
         int concurrency = settings.delivery().concurrency();
         if (!settings.cluster().enabled()) {
             return new Coordination(MemoryIdempotentRepository.memoryIdempotentRepository(LOCAL_CLAIMS),
-                    new FileJournals(settings.state(), settings.duplicateFileWindow(), json, stopping),
-                    new SendGate(rpm, concurrency), ARRIVAL, InboxTurns.Elsewhere.NONE);
+                    new FileJournals(settings.state(), settings.duplicateFileWindow(), json, keys(settings), stopping),
+                    new SendGate(rpm, concurrency), ARRIVAL, InboxTurns.Elsewhere.NONE,
+                    settings.sentMemory().isZero() ? SentMemory.NONE
+                            : new LocalSentMemory(settings.state(), settings.sentMemory(), false, json));
         }
         ClusterDatabase db;
         try {
@@ -64,8 +76,9 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
             health.register(readiness);
         }
         return new Coordination(claims,
-                new SharedStateStore(db, claims, settings.duplicateFileWindow(), settings.state(), json),
+                new SharedStateStore(db, claims, settings.duplicateFileWindow(), settings.state(), json, keys(settings)),
                 new SharedBudget(db, rpm, concurrency, settings.cluster().lease()), new OrphansFirst(claims, settings.cluster().instanceId()),
-                new InboxTurns.Elsewhere(claims::busyFoldersLately, claims::folderBusy));
+                new InboxTurns.Elsewhere(claims::busyFoldersLately, claims::folderBusy),
+                settings.sentMemory().isZero() ? SentMemory.NONE : new SharedSentMemory(db, settings.sentMemory()));
     }
 }

@@ -31,6 +31,7 @@ import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.reporting.Notifications;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.sandbox.TruedySandbox;
+import ai.truedy.loader.state.SentMemory;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
@@ -75,6 +76,14 @@ public final class LoaderBeans implements CamelConfiguration {
         this.embedded = true;
     }
 
+    /** How files are read into contacts, the same for a load and a preview; {@code sent}: the numbers batch calls have. */
+    private ContactFiles contactFiles(LoaderSettings settings, PhoneNormalizer phones, DoNotCallLists doNotCall,
+                                      SentMemory sent) {
+        return new ContactFiles(settings.csv(), settings.settleTime(), run::isStopping, settings.columns(), phones,
+                settings.defaultBatchCallId(), doNotCall, settings.turns().priority(),
+                new ContactFiles.Sent(sent, settings.resend() ? Duration.ZERO : settings.sentMemory()));
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
@@ -102,14 +111,13 @@ public final class LoaderBeans implements CamelConfiguration {
         DoNotCallLists doNotCall = new DoNotCallLists(settings.doNotCallDir().isEmpty() ? null
                 : Path.of(settings.doNotCallDir()).toAbsolutePath(), phones, settings.doNotCallMaxAge());
         doNotCall.refresh(); // before the first file
-        ContactFiles files = new ContactFiles(settings.csv(), settings.settleTime(), run::isStopping, settings.columns(),
-                phones, settings.defaultBatchCallId(), doNotCall, settings.turns().priority());
         registry.bind("loaderRun", run);
         registry.bind("readyMarker", marker);
         registry.bind("doNotCallLists", doNotCall);
         WaitingBatches waiting = new WaitingBatches();
         registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.progressInterval(), waiting::inWords));
         if (settings.preview()) {
+            ContactFiles files = contactFiles(settings, phones, doNotCall, PreviewBeans.sentMemory(settings, json));
             PreviewBeans.bind(context, settings, files, new HeldWhile(new SendGate(0, 1), doNotCall::stale), json, run);
             return;
         }
@@ -128,6 +136,7 @@ public final class LoaderBeans implements CamelConfiguration {
             LOG.info("Sending to {} (batches of at most {})", settings.baseUrl(), settings.batchSize());
         }
         Coordination shared = Coordination.of(settings, json, context, run::isStopping);
+        ContactFiles files = contactFiles(settings, phones, doNotCall, shared.sent());
         StateStore journals = shared.store();
         RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
         ProducerTemplate notices = context.createProducerTemplate();
@@ -139,7 +148,7 @@ public final class LoaderBeans implements CamelConfiguration {
         journals.archivedWithin(settings.settleWatch()).forEach(archiveWatch::archived);
         OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry(), journals::reserve);
         FileIntake intake = new FileIntake(files, settings.delivery().concurrency(), names, settings.error(),
-                settings.retryMaxRounds(), journals, run, settings.maxCrashesPerFile(), settings.batchSize());
+                settings.retryMaxRounds(), journals, run, settings.maxCrashesPerFile(), settings.batchSize(), shared.sent());
         RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once(),
                 marker);
         redrive.moveDueFilesNow();

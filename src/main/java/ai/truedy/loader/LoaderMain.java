@@ -12,7 +12,7 @@ import org.apache.camel.main.Main;
 import sun.misc.Signal;
 
 /**
- * Runs the loader on Camel Main: {@code java -jar truedy-contacts-loader.jar [--once] [--preview]}.
+ * Runs the loader on Camel Main: {@code java -jar truedy-contacts-loader.jar [--once [--resend]] [--preview]}.
  *
  * <p>Settings come from the packaged defaults, then {@code ./application.properties} if present,
  * then environment variables ({@code TRUEDY_API_KEY}) and {@code -D} options, then any settings
@@ -25,10 +25,11 @@ import sun.misc.Signal;
 public final class LoaderMain {
 
     static final String DEFAULTS = "classpath:loader-defaults/";
-    private static final String USAGE = "usage: java -jar truedy-contacts-loader.jar [--once] [--preview]\n"
+    private static final String USAGE = "usage: java -jar truedy-contacts-loader.jar [--once [--resend]] [--preview]\n"
             + "  --once     load what is in the inbox, then exit\n"
+            + "  --resend   with --once: send every row again, even numbers their batch call already has (loader.sent-memory)\n"
             + "  --preview  send nothing: write what a load would do to loader.preview-dir, leaving the inbox as it is";
-    private static final List<String> OPTIONS = List.of("--once", "--preview");
+    private static final List<String> OPTIONS = List.of("--once", "--preview", "--resend");
 
     private final Main main = new Main();
     private final LoaderRun run = new LoaderRun(main::completed);
@@ -71,7 +72,8 @@ public final class LoaderMain {
             System.err.println("truedy-contacts-loader: unknown option " + unknown.get(0) + "; " + USAGE);
             System.exit(LoaderRun.EXIT_CANNOT_RUN);
         }
-        System.exit(new LoaderMain(Map.of(), options.contains("--once"), options.contains("--preview")).run());
+        Map<String, String> resend = options.contains("--resend") ? Map.of("loader.resend", "true") : Map.of();
+        System.exit(new LoaderMain(resend, options.contains("--once"), options.contains("--preview")).run());
     }
 
     /** Runs until the inbox is drained (once mode) or {@link #stop()}; returns the exit code. */

@@ -64,7 +64,9 @@ public record LoaderSettings(
         Notifications.Format notifyFormat,
         Turns turns,
         Duration readLockMinAge,
-        Duration pollDelay) {
+        Duration pollDelay,
+        Duration sentMemory,
+        boolean resend) {
 
     /**
      * Several files at once, and the turns their batch calls take at the request budget.
@@ -131,9 +133,15 @@ public record LoaderSettings(
                 new Turns(in.integer("loader.parallel-files", 1, 64), in.bool("loader.arrival-order"),
                         in.integer("loader.priority", 1, 100)),
                 in.duration("loader.read-lock-min-age"),
-                in.duration("loader.poll-delay"));
+                in.duration("loader.poll-delay"),
+                in.duration("loader.sent-memory"),
+                in.bool("loader.resend"));
         in.integer("loader.notify.retries", 0, 100); // both used by routes/notify.camel.yaml
         in.integer("loader.notify.retry-delay", 0, 3_600_000);
+        if (settings.resend() && !settings.once()) {
+            in.problem("loader.resend (--resend) sends every row of the files in the inbox again; it is for one run"
+                    + " with --once, not for a loader that keeps watching the inbox");
+        }
         if (settings.cluster().problem() != null) {
             in.problem(settings.cluster().problem());
         }

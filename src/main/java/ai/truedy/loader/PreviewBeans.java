@@ -1,5 +1,6 @@
 package ai.truedy.loader;
 
+import java.io.IOException;
 import java.util.List;
 
 import ai.truedy.loader.config.LoaderConfigException;
@@ -9,6 +10,8 @@ import ai.truedy.loader.files.ContactFiles;
 import ai.truedy.loader.files.FilePreviews;
 import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.state.FileJournals;
+import ai.truedy.loader.state.LocalSentMemory;
+import ai.truedy.loader.state.SentMemory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
@@ -38,6 +41,15 @@ final class PreviewBeans {
      * and the do-not-call refresh run (the others have {@code loader.preview} preconditions); routes
      * from an earlier version without them would load for real, so the loader refuses to start.
      */
+    /**
+     * The numbers batch calls have, as a load would find them, read and never written: the local
+     * memory under loader.state (a cluster's database is not opened by a preview).
+     */
+    static SentMemory sentMemory(LoaderSettings settings, ObjectMapper json) throws IOException {
+        return settings.cluster().enabled() || settings.sentMemory().isZero() ? SentMemory.NONE
+                : new LocalSentMemory(settings.state(), settings.sentMemory(), true, json);
+    }
+
     static void bind(CamelContext context, LoaderSettings settings, ContactFiles files, RequestBudget gate,
                      ObjectMapper json, LoaderRun run) throws Exception {
         Registry registry = context.getRegistry();
@@ -46,8 +58,8 @@ final class PreviewBeans {
                 settings.batchSize(), settings.retryMaxRounds(), settings.delivery().requestsPerMinute(), run,
                 json.writerWithDefaultPrettyPrinter(), settings.once() ? System.out : null,
                 settings.cluster().enabled() ? (file, byName) -> null // the cluster's journals are not looked at
-                        : (file, byName) -> FileJournals.loadedWithin(settings.state(), file, byName,
-                                settings.duplicateFileWindow(), json)));
+                        : (file, byName) -> FileJournals.loadedWithin(settings.state(), file.path(), byName,
+                                file.relativePath(), settings.duplicateFileWindow(), Coordination.keys(settings), json)));
         registry.bind("previewSender", new PreviewSender(gate));
         context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
                 new ModelLifecycleStrategySupport() {

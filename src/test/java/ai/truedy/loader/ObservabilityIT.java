@@ -60,6 +60,7 @@ class ObservabilityIT {
                     "loader_rows_total{outcome=\"retry\",reason=\"\"} 0.0",
                     "loader_rows_total{outcome=\"rejected\",reason=\"invalid_phone\"} 0.0",
                     "loader_rows_total{outcome=\"rejected\",reason=\"field_too_long\"} 0.0",
+                    "loader_rows_total{outcome=\"rejected\",reason=\"already_sent\"} 0.0",
                     "loader_contacts_accepted_total 0.0",
                     "loader_api_latency_seconds_count 0",
                     "loader_inbox_files 0.0",

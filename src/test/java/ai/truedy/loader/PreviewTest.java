@@ -182,12 +182,13 @@ class PreviewTest extends LoaderTest {
         return copy;
     }
 
-    /** Each file in a folder with its size, time and content. */
+    /** Each file in a folder with its time and content (the sent memory's files are binary). */
     private static Map<String, String> snapshot(Path folder) throws IOException {
         Map<String, String> files = new TreeMap<>();
         for (String name : LoaderFixture.filesIn(folder)) {
             Path file = folder.resolve(name);
-            files.put(name, Files.getLastModifiedTime(file) + " " + Files.readString(file));
+            files.put(name, Files.getLastModifiedTime(file) + " " + java.util.Base64.getEncoder().encodeToString(
+                    Files.readAllBytes(file)));
         }
         return files;
     }

@@ -3,12 +3,14 @@ package ai.truedy.loader.cluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
 import ai.truedy.loader.model.FileDigests;
 import ai.truedy.loader.state.FileJournal;
+import ai.truedy.loader.state.JournalKeys;
 import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -30,9 +32,11 @@ public final class SharedStateStore implements StateStore {
     private final Duration duplicateWindow;
     private final Path scratch;
     private final ObjectMapper json;
+    private final JournalKeys keys;
 
     public SharedStateStore(ClusterDatabase db, FileClaims claims, Duration duplicateWindow, Path stateFolder,
-                            ObjectMapper json) throws IOException {
+                            ObjectMapper json, JournalKeys keys) throws IOException {
+        this.keys = keys;
         this.db = db;
         this.claims = claims;
         this.duplicateWindow = duplicateWindow;
@@ -45,15 +49,19 @@ public final class SharedStateStore implements StateStore {
     @Override
     public FileJournal journal(Path file, boolean byName, String relativePath) throws IOException {
         long size = Files.size(file);
-        String exact = StateStore.key(FileDigests.ofPrefix(file, size), file, byName);
+        String contentKey = StateStore.key(FileDigests.ofPrefix(file, size), file, byName);
+        String exact = keys.forBatchCall(contentKey, relativePath);
         try {
             List<String> lines = lines(exact);
             if (lines.isEmpty()) {
+                FileJournal legacy = legacy(contentKey, relativePath);
+                if (legacy != null) {
+                    return legacy;
+                }
                 for (String candidate : unfinishedAt(relativePath)) {
                     FileJournal earlier = journal(candidate, relativePath, lines(candidate));
                     Long hashed = hashedLength(earlier);
-                    if (hashed != null && hashed <= size
-                            && candidate.equals(StateStore.key(FileDigests.ofPrefix(file, hashed), file, byName))) {
+                    if (hashed != null && hashed <= size && keyedOn(candidate, file, hashed, byName, relativePath)) {
                         return earlier;
                     }
                 }
@@ -72,6 +80,28 @@ public final class SharedStateStore implements StateStore {
                 kept.index(true);
             }
         });
+    }
+
+    /** The journal of the same content from before journals were kept per batch call (0.1), if it was for this folder. */
+    private FileJournal legacy(String contentKey, String relativePath) throws SQLException {
+        List<String> lines = lines(contentKey);
+        if (lines.isEmpty()) {
+            return null;
+        }
+        FileJournal journal = journal(contentKey, relativePath, lines);
+        FileJournal.Start start = journal.previousStart();
+        return start != null && JournalKeys.sameBatchCall(start.file(), relativePath) ? journal : null;
+    }
+
+    /** Whether a journal was keyed on the file's first {@code length} bytes, by either key. */
+    private boolean keyedOn(String key, Path file, long length, boolean byName, String relativePath) throws IOException {
+        String contentKey = StateStore.key(FileDigests.ofPrefix(file, length), file, byName);
+        return key.equals(keys.forBatchCall(contentKey, relativePath)) || key.equals(contentKey);
+    }
+
+    @Override
+    public String keyOf(MessageDigest contentRead, Path file, boolean byName, String relativePath) {
+        return keys.of(contentRead, file, byName, relativePath);
     }
 
     private List<String> lines(String key) throws SQLException {

@@ -17,8 +17,8 @@ import ai.truedy.loader.model.SourceRow;
 
 /**
  * Turns the rows of one file into contacts: reads the mapped columns, normalizes the phone number,
- * refuses a number on a do-not-call list, settles the batch call id and refuses a second row for
- * the same number and batch call. Names are
+ * refuses a number on a do-not-call list, settles the batch call id, refuses a second row for the
+ * same number and batch call, and a number the batch call already has. Names are
  * trimmed with whitespace collapsed; an email that is not an address is left out with a warning.
  * One instance per file, used by one thread.
  */
@@ -39,6 +39,7 @@ public final class ContactRows implements Closeable {
     private final String fallbackBatchCallId;
     private final FirstRows firstRows;
     private final DoNotCall doNotCall;
+    private final SentBefore sentBefore;
 
     /**
      * @param fallbackBatchCallId the id for rows without a batch_call_id value: the inbox
@@ -46,13 +47,17 @@ public final class ContactRows implements Closeable {
      * @param scratchFolder       where the numbers seen so far are kept while the file is loaded
      */
     public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId, Path scratchFolder) {
-        this(columns, phones, fallbackBatchCallId, scratchFolder, DoNotCall.NONE);
+        this(columns, phones, fallbackBatchCallId, scratchFolder, DoNotCall.NONE, SentBefore.NONE);
     }
 
-    /** @param doNotCall the lists a number must not be on ({@code loader.dnc.dir}) */
+    /**
+     * @param doNotCall  the lists a number must not be on ({@code loader.dnc.dir})
+     * @param sentBefore the numbers each batch call already has ({@code loader.sent-memory})
+     */
     public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId, Path scratchFolder,
-                       DoNotCall doNotCall) {
+                       DoNotCall doNotCall, SentBefore sentBefore) {
         this.doNotCall = doNotCall;
+        this.sentBefore = sentBefore;
         this.firstRows = new FirstRows(scratchFolder);
         this.columns = columns;
         this.limitedColumns = new int[] {columns.firstName(), columns.lastName(), columns.fullName(), columns.email()};
@@ -91,6 +96,11 @@ public final class ContactRows implements Closeable {
         long first = firstRows.putIfAbsent(batchCallId, phone.number().e164(), row.number());
         if (first != 0) {
             return new Rejected(row, RejectReason.DUPLICATE_IN_FILE, "same number as row " + first);
+        }
+        String sent = sentBefore.sentBefore(batchCallId, phone.number().e164());
+        if (sent != null) {
+            return new Rejected(row, RejectReason.ALREADY_SENT, "Truedy accepted this number for " + batchCallId + " "
+                    + sent + "; it is not sent again (loader.sent-memory)");
         }
         List<RowWarning> warnings = new ArrayList<>(0);
         if (phone.number().droppedExtension() != null) {

@@ -12,19 +12,22 @@ import ai.truedy.loader.contacts.ColumnMapping;
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.contacts.DoNotCall;
 import ai.truedy.loader.contacts.PhoneNormalizer;
+import ai.truedy.loader.contacts.SentBefore;
 import ai.truedy.loader.intake.CsvSettings;
 import ai.truedy.loader.intake.CsvSource;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.RowSource;
 import ai.truedy.loader.intake.RowSources;
 import ai.truedy.loader.intake.UnreadableFileException;
+import ai.truedy.loader.state.SentMemory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * How a file in the inbox is read into contacts, the same for a load and for a preview: its rows,
  * which columns hold what, and how a row becomes a contact (phone numbers, duplicates within the
- * file, do-not-call lists, the batch call its rows belong to when they do not say).
+ * file, do-not-call lists, numbers the batch call already has, the batch call its rows belong to
+ * when they do not say).
  */
 public final class ContactFiles {
 
@@ -34,6 +37,15 @@ public final class ContactFiles {
     private final String defaultBatchCallId;
     private final DoNotCall doNotCall;
     private final int priority;
+    private final Sent sent;
+
+    /**
+     * The numbers each batch call already has ({@code loader.sent-memory}), and how long back a
+     * file's rows look in them: {@code window}, or its folder's own ({@code .loader.properties}),
+     * zero for none ({@code --resend}).
+     */
+    public record Sent(SentMemory memory, Duration window) {
+    }
 
     /**
      * @param settleTime         {@code loader.settle-time}: a file's end is its end once it was unchanged this long
@@ -42,10 +54,12 @@ public final class ContactFiles {
      * @param defaultBatchCallId {@code truedy.batch-call-id}
      * @param doNotCall          the do-not-call lists ({@code loader.dnc.dir})
      * @param priority           {@code loader.priority}, which a folder's own may override
+     * @param sent               the numbers each batch call already has
      */
     public ContactFiles(CsvSettings csv, Duration settleTime, BooleanSupplier stopping, ColumnMapping columns,
-                        PhoneNormalizer phones, String defaultBatchCallId, DoNotCall doNotCall, int priority) {
+                        PhoneNormalizer phones, String defaultBatchCallId, DoNotCall doNotCall, int priority, Sent sent) {
         this.priority = priority;
+        this.sent = sent;
         this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, stopping));
         this.fileColumns = new FileColumns(columns, phones);
         this.phones = phones;
@@ -66,7 +80,7 @@ public final class ContactFiles {
      * @param scratch where the numbers seen so far are kept while the file is read
      */
     Opened open(IntakeFile file, Path scratch) throws IOException, UnreadableFileException {
-        FolderSettings folder = FolderSettings.of(file, priority);
+        FolderSettings folder = FolderSettings.of(file, priority, sent.window());
         RowSource source = sources.open(file.path());
         ColumnMap columns;
         try {
@@ -76,8 +90,12 @@ public final class ContactFiles {
             throw e;
         }
         String fallbackBatchCallId = file.folderBatchCallId().isEmpty() ? defaultBatchCallId : file.folderBatchCallId();
-        return new Opened(source, columns, new ContactRows(columns, phones, fallbackBatchCallId, scratch, doNotCall),
-                folder.priority());
+        Duration window = folder.sentMemory();
+        Instant notBefore = Instant.now().minus(window);
+        SentBefore sentBefore = window.isZero() ? SentBefore.NONE
+                : (batchCallId, e164) -> sent.memory().sentBefore(batchCallId, e164, file.stem(), notBefore);
+        return new Opened(source, columns, new ContactRows(columns, phones, fallbackBatchCallId, scratch, doNotCall,
+                sentBefore), folder.priority());
     }
 
     /**

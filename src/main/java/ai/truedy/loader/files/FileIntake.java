@@ -3,6 +3,7 @@ package ai.truedy.loader.files;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 
 import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.batching.FileRows;
@@ -14,6 +15,8 @@ import ai.truedy.loader.model.RetryRound;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
+import ai.truedy.loader.state.SentMemory;
+import ai.truedy.loader.state.SentRecorder;
 import ai.truedy.loader.state.StateStore;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -39,15 +42,18 @@ public final class FileIntake {
     private final LoaderRun run;
     private final int maxCrashesPerFile;
     private final int batchSize;
+    private final SentMemory sent;
 
     /**
      * @param files             how a file is read into contacts
      * @param maxCrashesPerFile {@code loader.max-crashes-per-file}
      * @param batchSize         {@code truedy.batch-size} for a file started now; a resumed file keeps its own
+     * @param sent              where the numbers a file had accepted are remembered once it is done
      */
     public FileIntake(ContactFiles files, int concurrency, OutputNames names, Path error, int maxRounds,
-                      StateStore journals, LoaderRun run, int maxCrashesPerFile, int batchSize) {
+                      StateStore journals, LoaderRun run, int maxCrashesPerFile, int batchSize, SentMemory sent) {
         this.files = files;
+        this.sent = sent;
         this.batchSize = batchSize;
         this.maxCrashesPerFile = maxCrashesPerFile;
         this.journals = journals;
@@ -127,7 +133,7 @@ public final class FileIntake {
         FileJournal.Tail tail = status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null;
         Integer startedWith = journal.previousStart().batchSize();
         FileLoad load = new FileLoad(file, source, opened.contacts(), ledger, new BatchesInFlight(concurrency), journal,
-                tail, startedWith == null ? batchSize : startedWith);
+                tail, startedWith == null ? batchSize : startedWith, new SentRecorder(sent, file.stem(), file.relativePath()));
         exchange.setProperty(FileLoad.PROPERTY, load);
         exchange.setProperty(FileRows.PROPERTY, load.rows());
         exchange.setProperty(BatchOrigin.PROPERTY, load.origin(opened.priority()));
@@ -153,6 +159,12 @@ public final class FileIntake {
                 + " does not stop the loader again (loader.max-crashes-per-file = " + maxCrashesPerFile + "). "
                 + journal.settledCount() + " batches were settled before; dropped again, the file is resumed"
                 + " without sending them again");
+    }
+
+    /** The key the file's journal is known by once it is done: everything read, for its batch call. */
+    String journalKey(MessageDigest contentRead, IntakeFile file) {
+        return journals.keyOf(contentRead, file.path(), RetryRound.of(file.path().getFileName().toString()).round() > 0,
+                file.relativePath());
     }
 
     /** The file in the exchange with its unique stem, reserved once ({@link ContactFiles#picked}). */

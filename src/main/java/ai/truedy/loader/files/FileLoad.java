@@ -12,7 +12,9 @@ import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.RowSource;
 import ai.truedy.loader.model.SourceRow;
 import ai.truedy.loader.reporting.FileLedger;
+import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.state.FileJournal;
+import ai.truedy.loader.state.SentRecorder;
 
 /**
  * One file being loaded, as the file route carries it: where it came from, its open rows, how rows
@@ -20,16 +22,17 @@ import ai.truedy.loader.state.FileJournal;
  * its journal. {@code tail} is, when the file grew after it was archived, its last row as read then,
  * without a line break after it (null otherwise). It hands each stage only what that stage needs:
  * batching gets {@link #rows()}, delivery gets {@link #origin(int)}, whose settled batches go to the
- * journal, then the ledger, then the count in flight.
+ * journal, then the ledger and the numbers to remember, then the count in flight.
  */
 record FileLoad(IntakeFile file, RowSource source, ContactRows contacts, FileLedger ledger,
-                BatchesInFlight inFlight, FileJournal journal, FileJournal.Tail tail, int batchSize,
+                BatchesInFlight inFlight, FileJournal journal, FileJournal.Tail tail, int batchSize, SentRecorder sent,
                 JournalFirst keeper) implements Closeable {
 
+    /** @param sent collects the numbers accepted, to be remembered once the file is done */
     FileLoad(IntakeFile file, RowSource source, ContactRows contacts, FileLedger ledger, BatchesInFlight inFlight,
-             FileJournal journal, FileJournal.Tail tail, int batchSize) {
-        this(file, source, contacts, ledger, inFlight, journal, tail, batchSize,
-                new JournalFirst(file.relativePath(), journal, ledger, inFlight));
+             FileJournal journal, FileJournal.Tail tail, int batchSize, SentRecorder sent) {
+        this(file, source, contacts, ledger, inFlight, journal, tail, batchSize, sent,
+                new JournalFirst(file.relativePath(), journal, BatchListener.all(ledger, sent), ledger, inFlight));
     }
 
     /** The exchange property the file routes keep it under. */

@@ -52,8 +52,8 @@ public final class FilePreviews {
     /** Where a preview learns whether the same content was loaded lately; it only reads. */
     @FunctionalInterface
     public interface EarlierLoads {
-        /** The journal of the same content loaded within the duplicate window, or null. */
-        FileJournal of(Path file, boolean byName) throws IOException;
+        /** The journal of the same content loaded for the file's batch call within the duplicate window, or null. */
+        FileJournal of(IntakeFile file, boolean byName) throws IOException;
     }
 
     /**
@@ -91,7 +91,7 @@ public final class FilePreviews {
         IntakeFile file = picked(exchange);
         Files.createDirectories(output(file, "").getParent());
         RetryRound round = RetryRound.of(file.path().getFileName().toString());
-        FileJournal earlier = earlierLoads.of(file.path(), round.round() > 0);
+        FileJournal earlier = earlierLoads.of(file, round.round() > 0);
         if (earlier != null) {
             exchange.setProperty(FileIntake.DUPLICATE_OF, earlier);
             return;

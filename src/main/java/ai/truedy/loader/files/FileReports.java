@@ -22,7 +22,6 @@ import ai.truedy.loader.reporting.Notifications;
 import ai.truedy.loader.reporting.OutputNames;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.state.JournalUnavailableException;
-import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -104,7 +103,8 @@ public final class FileReports {
         FileJournal.Tail tail = lastRow == null ? null : new FileJournal.Tail(lastRow.number(), List.of(lastRow.values()));
         load.journal().complete(new FileJournal.Done(reportFile.toString(), report.finishedAt(), original.toString(),
                 content.length(), content.headSha256(), tail),
-                StateStore.key(content.digest(), file.path(), RetryRound.of(file.path().getFileName().toString()).round() > 0));
+                intake.journalKey(content.digest(), file));
+        load.sent().fileDone(Instant.parse(report.finishedAt()));
         archiveTo(exchange, file, original);
         archived.accept(load.journal());
         run.fileLoaded(report);

@@ -5,34 +5,48 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import ai.truedy.loader.contacts.ColumnMapping;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.UnreadableFileException;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * An inbox sub-folder's own settings for the files in it, in {@value #FILE} beside them (the same
  * lines as in application.properties): its column names ({@code loader.columns.*}) and its batch
- * call's weight when batch calls take turns ({@code loader.priority}). {@value #COLUMNS_FILE}, the
+ * call's weight when batch calls take turns ({@code loader.priority}) and how long back its rows
+ * look for numbers their batch call already has ({@code loader.sent-memory}). {@value #COLUMNS_FILE}, the
  * name folders had when they could set only columns, is still read; where both exist,
  * {@value #FILE} wins. Hidden files, they are never loaded as contacts.
  *
  * @param file     the settings file found, for messages: {@value #FILE} unless only {@value #COLUMNS_FILE} is there
  * @param columns  the folder's column names, over the loader's own
  * @param priority {@code loader.priority}: the folder's, else the loader's
+ * @param sentMemory {@code loader.sent-memory}: the folder's when shorter, else the loader's
  */
-record FolderSettings(String file, ColumnMapping columns, int priority) {
+record FolderSettings(String file, ColumnMapping columns, int priority, Duration sentMemory) {
 
     static final String FILE = ".loader.properties";
     static final String COLUMNS_FILE = ".columns.properties";
     static final String PRIORITY = "loader.priority";
+    static final String SENT_MEMORY = "loader.sent-memory";
     static final int MAX_PRIORITY = 100;
+    /** 0, or a number with a unit, or several: 30d, 12h, 1h30m, 500ms. */
+    private static final Pattern DURATION = Pattern.compile("0|(\\d+(ms|s|m|h|d))+");
 
-    /** Reads the settings of the file's folder: unknown names and bad values refuse the file, saying which. */
-    static FolderSettings of(IntakeFile file, int loaderPriority) throws IOException, UnreadableFileException {
+    /**
+     * Reads the settings of the file's folder: unknown names and bad values refuse the file, saying which.
+     *
+     * @param loaderSentMemory how long back its rows look for numbers their batch call has: the folder's
+     *                         own may only be shorter ({@code 0}: send every row again)
+     */
+    static FolderSettings of(IntakeFile file, int loaderPriority, Duration loaderSentMemory)
+            throws IOException, UnreadableFileException {
         Path own = file.path().resolveSibling(FILE);
         Path columnsOnly = file.path().resolveSibling(COLUMNS_FILE);
         String name = !Files.isRegularFile(own) && Files.isRegularFile(columnsOnly) ? COLUMNS_FILE : FILE;
@@ -40,16 +54,18 @@ record FolderSettings(String file, ColumnMapping columns, int priority) {
         read(columnsOnly, lines);
         read(own, lines);
         for (String key : lines.stringPropertyNames()) {
-            if (!key.equals(PRIORITY) && !ColumnMapping.KEYS.contains(columnKey(key))) {
+            if (!key.equals(PRIORITY) && !key.equals(SENT_MEMORY) && !ColumnMapping.KEYS.contains(columnKey(key))) {
                 TreeSet<String> known = new TreeSet<>(ColumnMapping.KEYS.stream().map(k -> ColumnMapping.PREFIX + k).toList());
                 known.add(PRIORITY);
+                known.add(SENT_MEMORY);
                 throw new UnreadableFileException(where(file, name) + " has an unknown setting '" + key + "'; it may set "
                         + known);
             }
         }
         ColumnMapping columns = ColumnMapping.of(key -> Optional.ofNullable(lines.getProperty(key))
                 .or(() -> Optional.ofNullable(lines.getProperty(columnKey(key)))));
-        return new FolderSettings(name, columns, priority(lines.getProperty(PRIORITY), loaderPriority, where(file, name)));
+        return new FolderSettings(name, columns, priority(lines.getProperty(PRIORITY), loaderPriority, where(file, name)),
+                sentMemory(lines.getProperty(SENT_MEMORY), loaderSentMemory, where(file, name)));
     }
 
     /** How messages name the settings file of the file's folder: "the inbox's bc_1/.loader.properties". */
@@ -73,6 +89,20 @@ record FolderSettings(String file, ColumnMapping columns, int priority) {
     /** A column setting may be written with or without its prefix: {@code phone} or {@code loader.columns.phone}. */
     private static String columnKey(String key) {
         return key.startsWith(ColumnMapping.PREFIX) ? key.substring(ColumnMapping.PREFIX.length()) : key;
+    }
+
+    private static Duration sentMemory(String value, Duration loaderSentMemory, String where)
+            throws UnreadableFileException {
+        if (value == null) {
+            return loaderSentMemory;
+        }
+        String text = value.strip();
+        Duration own = DURATION.matcher(text).matches() ? Duration.ofMillis(TimeUtils.toMilliSeconds(text)) : null;
+        if (own == null) {
+            throw new UnreadableFileException(where + " sets " + SENT_MEMORY + " = '" + value.strip() + "'; it must be"
+                    + " a duration such as 7d, 12h or 30m, or 0 to send every row of the folder's files again");
+        }
+        return own.compareTo(loaderSentMemory) < 0 ? own : loaderSentMemory;
     }
 
     private static int priority(String value, int loaderPriority, String where) throws UnreadableFileException {

@@ -23,13 +23,17 @@ final class JournalFirst implements BatchListener {
 
     private final String name;
     private final FileJournal journal;
+    private final BatchListener settledAfterJournal;
     private final FileLedger ledger;
     private final BatchesInFlight inFlight;
     private volatile String lostBecause;
 
-    JournalFirst(String name, FileJournal journal, FileLedger ledger, BatchesInFlight inFlight) {
+    /** @param settledAfterJournal told of each batch once it is journaled: the ledger and the numbers to remember */
+    JournalFirst(String name, FileJournal journal, BatchListener settledAfterJournal, FileLedger ledger,
+                 BatchesInFlight inFlight) {
         this.name = name;
         this.journal = journal;
+        this.settledAfterJournal = settledAfterJournal;
         this.ledger = ledger;
         this.inFlight = inFlight;
     }
@@ -50,7 +54,7 @@ final class JournalFirst implements BatchListener {
             lose(e.getMessage());
             return;
         }
-        ledger.settled(settled);
+        settledAfterJournal.settled(settled);
         inFlight.settled(settled);
     }
 

@@ -15,7 +15,8 @@ public enum RejectReason {
     BATCH_CALL_NOT_FOUND,
     API_VALIDATION,
     RETRY_EXHAUSTED,
-    DO_NOT_CALL;
+    DO_NOT_CALL,
+    ALREADY_SENT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

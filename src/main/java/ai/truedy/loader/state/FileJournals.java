@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the journal of a file by the SHA-256 of its bytes, so the same content is known whatever
- * its name or folder. A re-driven retry file is known by its name too, since two rounds may hold
- * the same rows. A file that grew since its journal was started (a copy that was still being
+ * Finds the journal of a file by the SHA-256 of its bytes for its batch call ({@link JournalKeys}),
+ * so the same content is known for the same batch call whatever its name. A re-driven retry file
+ * is known by its name too, since two rounds may hold the same rows. A file that grew since its journal was started (a copy that was still being
  * written, an archived original that grew) is found by its path and the hash of the bytes its
  * journal was keyed on. Journals of files done longer ago than the duplicate window are forgotten
  * at start.
@@ -44,10 +45,12 @@ public final class FileJournals implements StateStore {
     /** Output names taken by this process; names taken before are known by the files in the folders. */
     private final Set<String> reserved = new HashSet<>();
     private final JournalsInUse inUse;
+    private final JournalKeys keys;
 
     /** @param stopping whether the loader is stopping: a file waiting for one with the same content then stops waiting */
-    public FileJournals(Path stateFolder, Duration duplicateWindow, ObjectMapper json, BooleanSupplier stopping)
-            throws IOException {
+    public FileJournals(Path stateFolder, Duration duplicateWindow, ObjectMapper json, JournalKeys keys,
+                        BooleanSupplier stopping) throws IOException {
+        this.keys = keys;
         this.inUse = new JournalsInUse(stopping);
         this.folder = Files.createDirectories(stateFolder.resolve(FILES));
         this.scratch = StateStore.emptyScratch(stateFolder.resolve("scratch"));
@@ -61,14 +64,17 @@ public final class FileJournals implements StateStore {
      *
      * @param byName a re-driven retry file, known by its name too
      */
-    public static FileJournal loadedWithin(Path stateFolder, Path file, boolean byName, Duration window,
-                                           ObjectMapper json) throws IOException {
-        Path path = journalOf(stateFolder.resolve(FILES), file, Files.size(file), byName);
-        if (!Files.exists(path)) {
-            return null;
-        }
-        FileJournal journal = read(path, json, changed -> { });
-        return journal.status(window) == FileJournal.Status.DUPLICATE ? journal : null;
+    public static FileJournal loadedWithin(Path stateFolder, Path file, boolean byName, String relativePath,
+                                           Duration window, JournalKeys keys, ObjectMapper json) throws IOException {
+        Path folder = stateFolder.resolve(FILES);
+        String contentKey = JournalKeys.contentOnly(FileDigests.ofPrefix(file, Files.size(file)), file, byName);
+        Path path = journalOf(folder, keys.forBatchCall(contentKey, relativePath));
+        Path legacy = journalOf(folder, contentKey);
+        FileJournal journal = Files.exists(path) ? read(path, json, changed -> { })
+                : Files.exists(legacy) ? read(legacy, json, changed -> { }) : null;
+        boolean sameBatchCall = journal != null && (Files.exists(path) || journal.previousStart() != null
+                && JournalKeys.sameBatchCall(journal.previousStart().file(), relativePath));
+        return sameBatchCall && journal.status(window) == FileJournal.Status.DUPLICATE ? journal : null;
     }
 
     @Override
@@ -84,17 +90,22 @@ public final class FileJournals implements StateStore {
     @Override
     public FileJournal journal(Path file, boolean byName, String relativePath) throws IOException {
         long size = Files.size(file);
-        Path exact = journalOf(folder, file, size, byName);
+        String contentKey = JournalKeys.contentOnly(FileDigests.ofPrefix(file, size), file, byName);
+        Path exact = journalOf(folder, keys.forBatchCall(contentKey, relativePath));
         inUse.take(exact, relativePath); // the file's until its journal is closed
         try {
             if (Files.exists(exact)) {
                 return read(exact, relativePath);
             }
+            FileJournal legacy = legacy(journalOf(folder, contentKey), exact, relativePath);
+            if (legacy != null) {
+                return legacy;
+            }
             Path earlier = unfinished.get(relativePath);
             if (earlier != null && Files.exists(earlier)) {
                 FileJournal journal = read(earlier, null); // the path's own: no other file has it
                 Long hashed = hashedLength(journal);
-                if (hashed != null && hashed <= size && earlier.equals(journalOf(folder, file, hashed, byName))) {
+                if (hashed != null && hashed <= size && keyedOn(earlier, file, hashed, byName, relativePath)) {
                     inUse.release(exact, relativePath);
                     return journal;
                 }
@@ -104,6 +115,41 @@ public final class FileJournals implements StateStore {
             inUse.release(exact, relativePath);
             throw e;
         }
+    }
+
+    /**
+     * The journal of the same content written before journals were kept per batch call (0.1), when
+     * it was for a file of the same folder; it is the file's instead of {@code exact} until it is
+     * closed (once done, it is known by its new key). Null when there is none for this batch call.
+     */
+    private FileJournal legacy(Path legacy, Path exact, String relativePath) throws IOException {
+        if (!Files.exists(legacy)) {
+            return null;
+        }
+        FileJournal.Start start = read(legacy, json, changed -> { }).previousStart();
+        if (start == null || !JournalKeys.sameBatchCall(start.file(), relativePath)) {
+            return null;
+        }
+        inUse.take(legacy, relativePath);
+        inUse.release(exact, relativePath);
+        try {
+            return read(legacy, relativePath);
+        } catch (IOException | RuntimeException e) {
+            inUse.release(legacy, relativePath);
+            throw e;
+        }
+    }
+
+    /** Whether a journal found by its path was keyed on the file's first {@code length} bytes, by either key. */
+    private boolean keyedOn(Path journal, Path file, long length, boolean byName, String relativePath) throws IOException {
+        String contentKey = JournalKeys.contentOnly(FileDigests.ofPrefix(file, length), file, byName);
+        return journal.equals(journalOf(folder, keys.forBatchCall(contentKey, relativePath)))
+                || journal.equals(journalOf(folder, contentKey));
+    }
+
+    @Override
+    public String keyOf(MessageDigest contentRead, Path file, boolean byName, String relativePath) {
+        return keys.of(contentRead, file, byName, relativePath);
     }
 
     @Override
@@ -170,9 +216,9 @@ public final class FileJournals implements StateStore {
         return FileJournal.read(lines, kept, json, onChange);
     }
 
-    /** Where the journal of a file is kept, by the hash of its first {@code length} bytes. */
-    private static Path journalOf(Path folder, Path file, long length, boolean byName) throws IOException {
-        return folder.resolve(StateStore.key(FileDigests.ofPrefix(file, length), file, byName) + ".journal");
+    /** Where the journal known by a key is kept. */
+    private static Path journalOf(Path folder, String key) {
+        return folder.resolve(key + ".journal");
     }
 
     private static Path pathOf(FileJournal journal) {

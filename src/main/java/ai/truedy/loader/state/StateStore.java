@@ -27,6 +27,12 @@ public interface StateStore {
      */
     FileJournal journal(Path file, boolean byName, String relativePath) throws IOException;
 
+    /**
+     * The key a file's journal is known by once the file is done: the digest of everything read
+     * ({@code contentRead} is used up), for the file's batch call ({@link JournalKeys}).
+     */
+    String keyOf(MessageDigest contentRead, Path file, boolean byName, String relativePath);
+
     /** How long content that was loaded is known again: dropped again within it, it is not sent again. */
     Duration duplicateWindow();
 
@@ -56,7 +62,7 @@ public interface StateStore {
         return folder;
     }
 
-    /** The key a journal is known by once its file is done: the digest of everything read. */
+    /** The digest of everything read (and the name, for a re-driven retry file): the key journals had in 0.1. */
     static String key(MessageDigest contentRead, Path file, boolean byName) {
         MessageDigest digest = contentRead;
         if (byName) {

@@ -13,6 +13,7 @@ import ai.truedy.loader.model.BatchOutcome.Disposition;
 import ai.truedy.loader.model.FileDigests;
 import ai.truedy.loader.model.SettledBatch;
 import ai.truedy.loader.state.FileJournal;
+import ai.truedy.loader.state.JournalKeys;
 import ai.truedy.loader.state.JournalUnavailableException;
 import ai.truedy.loader.state.StateStore;
 import ai.truedy.loader.support.TestDatabase;
@@ -57,7 +58,7 @@ class SharedJournalsTest {
         ClusterDatabase db = ClusterDatabase.open(new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD, id, LEASE));
         FileClaims claims = new FileClaims(db, inbox, LEASE);
         return new Instance(db, claims, new SharedStateStore(db, claims, Duration.ofHours(24), root.resolve("state-" + id),
-                ApiJson.mapper()));
+                ApiJson.mapper(), new JournalKeys("")));
     }
 
     @Test
@@ -102,22 +103,27 @@ class SharedJournalsTest {
     }
 
     @Test
-    void content_loaded_by_one_instance_is_a_duplicate_for_another() throws Exception {
+    void content_loaded_by_one_instance_is_a_duplicate_for_another_for_the_same_batch_call_only() throws Exception {
         Path file = Files.writeString(inbox.resolve("list.csv"), "phone\n+12127361001\n");
         one.claims().add(file.toString());
         FileJournal journal = one.store().journal(file, false, "list.csv");
         journal.begin(start(file, 100));
         journal.record(accepted(1, 1));
         journal.complete(new FileJournal.Done("done/list.report.json", Instant.now().toString(), "done/list.csv",
-                Files.size(file), null, null), StateStore.key(FileDigests.ofPrefix(file, Files.size(file)), file, false));
+                Files.size(file), null, null), one.store().keyOf(FileDigests.ofPrefix(file, Files.size(file)), file, false,
+                "list.csv"));
 
-        Path again = Files.writeString(Files.createDirectories(inbox.resolve("bc_2")).resolve("copy.csv"),
-                "phone\n+12127361001\n");
+        Path again = Files.writeString(inbox.resolve("copy.csv"), "phone\n+12127361001\n");
         two.claims().add(again.toString());
-        FileJournal seen = two.store().journal(again, false, "bc_2/copy.csv");
+        FileJournal seen = two.store().journal(again, false, "copy.csv");
+        Path elsewhere = Files.writeString(Files.createDirectories(inbox.resolve("bc_2")).resolve("copy.csv"),
+                "phone\n+12127361001\n");
+        two.claims().add(elsewhere.toString());
+        FileJournal forAnotherBatchCall = two.store().journal(elsewhere, false, "bc_2/copy.csv");
 
         assertThat(seen.status(Duration.ofHours(24))).isEqualTo(FileJournal.Status.DUPLICATE);
         assertThat(seen.previousStart().file()).isEqualTo("list.csv");
+        assertThat(forAnotherBatchCall.status(Duration.ofHours(24))).isEqualTo(FileJournal.Status.NEW);
     }
 
     @Test

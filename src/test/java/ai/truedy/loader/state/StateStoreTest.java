@@ -65,6 +65,6 @@ class StateStoreTest {
     }
 
     private StateStore store() throws Exception {
-        return new FileJournals(root.resolve("files-state"), Duration.ofHours(24), ApiJson.mapper(), () -> false);
+        return new FileJournals(root.resolve("files-state"), Duration.ofHours(24), ApiJson.mapper(), new JournalKeys(""), () -> false);
     }
 }
