@@ -95,6 +95,11 @@ public final class LoaderBeans implements CamelConfiguration {
         LoaderSettings settings = LoaderSettings.from(properties::resolveProperty);
         settings.prepareFolders();
         run.stopTimeout(settings.shutdownTimeout());
+        if (properties.resolveProperty("camel.main.shutdown-timeout").isEmpty()) { // Camel's own, if set, wins
+            context.getShutdownStrategy().setTimeout(Math.max(1, settings.shutdownTimeout().toSeconds()));
+        }
+        // the routes read these in milliseconds: a duration with units is turned into them
+        properties.addOverrideProperty("loader.notify.retry-delay", Long.toString(settings.notifyRetryDelay().toMillis()));
         properties.addOverrideProperty("loader.inbox", settings.inbox().toString());
         properties.addOverrideProperty("loader.done", settings.done().toString());
         properties.addOverrideProperty("loader.error", settings.error().toString());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +67,8 @@ public record LoaderSettings(
         Duration readLockMinAge,
         Duration pollDelay,
         Duration sentMemory,
-        boolean resend) {
+        boolean resend,
+        Duration notifyRetryDelay) {
 
     /**
      * Several files at once, and the turns their batch calls take at the request budget.
@@ -110,7 +112,7 @@ public record LoaderSettings(
                 in.duration("truedy.read-timeout"),
                 in.integer("loader.sandbox.port", 0, 65535),
                 in.path("loader.sandbox.dir"),
-                Duration.ofSeconds(in.integer("loader.shutdown-timeout", 1, 3600)),
+                in.duration("loader.shutdown-timeout", ChronoUnit.SECONDS, Duration.ofSeconds(1), Duration.ofHours(1)),
                 in.duration("loader.progress-interval"),
                 Boolean.parseBoolean(in.text("loader.once")),
                 in.duration("loader.settle-time"),
@@ -135,9 +137,11 @@ public record LoaderSettings(
                 in.duration("loader.read-lock-min-age"),
                 in.duration("loader.poll-delay"),
                 in.duration("loader.sent-memory"),
-                in.bool("loader.resend"));
-        in.integer("loader.notify.retries", 0, 100); // both used by routes/notify.camel.yaml
-        in.integer("loader.notify.retry-delay", 0, 3_600_000);
+                in.bool("loader.resend"),
+                in.duration("loader.notify.retry-delay"));
+        in.integer("loader.notify.retries", 0, 100); // these are used by the routes only: checked here
+        in.duration("loader.read-lock-timeout");
+        in.duration("loader.redrive.check-interval");
         if (settings.resend() && !settings.once()) {
             in.problem("loader.resend (--resend) sends every row of the files in the inbox again; it is for one run"
                     + " with --once, not for a loader that keeps watching the inbox");

@@ -7,6 +7,8 @@ import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.support.CapturedStderr;
 import ai.truedy.loader.support.LoaderFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,41 @@ class ConfigurationTest {
                 .contains("truedy.base-url must be an http(s) URL, not 'ftp://example.com'")
                 .doesNotContain(LoaderFixture.API_KEY);
         assertThat(loader.inbox.resolve("bc_1/list.csv")).exists();
+    }
+
+    /** Each kind of duration: read in milliseconds, in seconds (a number alone), 0 for off, the API's. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+            "loader.settle-time, abc", "loader.settle-time, forever", "loader.settle-time, -5s", "loader.settle-time, 10 parsecs",
+            "loader.shutdown-timeout, abc", "loader.shutdown-timeout, forever", "loader.shutdown-timeout, -5s",
+            "loader.shutdown-timeout, 10 parsecs",
+            "loader.duplicate-file-window, abc", "loader.duplicate-file-window, forever",
+            "loader.duplicate-file-window, -5s", "loader.duplicate-file-window, 10 parsecs",
+            "truedy.rate-limit.max-wait, abc", "truedy.rate-limit.max-wait, forever", "truedy.rate-limit.max-wait, -5s",
+            "truedy.rate-limit.max-wait, 10 parsecs"})
+    void a_duration_that_is_not_a_number_with_a_unit_stops_the_loader(String setting, String value) throws Exception {
+        LoaderFixture loader = new LoaderFixture(root, "http://127.0.0.1:1/api").with(setting, value);
+        loader.drop("bc_1/list.csv", "phone\n+12127361000\n");
+
+        assertThat(loader.runOnce()).isEqualTo(LoaderRun.EXIT_CANNOT_RUN);
+
+        assertThat(stderr.text()).contains("cannot run: bad configuration: " + setting
+                + " must be a duration such as 500ms, 30s, 5m or 24h (0 for none), not '" + value + "'");
+        assertThat(loader.inbox.resolve("bc_1/list.csv")).exists();
+    }
+
+    @Test
+    void a_number_without_a_unit_is_read_in_its_old_unit_with_a_warning() throws Exception {
+        LoaderFixture loader = new LoaderFixture(root, "http://127.0.0.1:1/api")
+                .with("loader.shutdown-timeout", "30").with("loader.notify.retry-delay", "1000")
+                .with("loader.duplicate-file-window", "0");
+
+        assertThat(loader.runOnce()).isZero();
+
+        assertThat(stderr.text()).contains("loader.shutdown-timeout = 30 is read as 30s: a number without a unit is"
+                        + " deprecated and will stop working in the next release; write 30s",
+                "loader.notify.retry-delay = 1000 is read as 1000ms")
+                .doesNotContain("loader.duplicate-file-window = 0");
     }
 
     @Test

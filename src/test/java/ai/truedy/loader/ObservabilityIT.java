@@ -62,6 +62,7 @@ class ObservabilityIT {
                     "loader_rows_total{outcome=\"rejected\",reason=\"field_too_long\"} 0.0",
                     "loader_rows_total{outcome=\"rejected\",reason=\"already_sent\"} 0.0",
                     "loader_contacts_accepted_total 0.0",
+                    "loader_batches_total{status=\"200\"} 0.0",
                     "loader_api_latency_seconds_count 0",
                     "loader_inbox_files 0.0",
                     "loader_retry_rows 0.0");

@@ -4,18 +4,22 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import ai.truedy.loader.contacts.PhoneNormalizer;
 import ai.truedy.loader.intake.CsvDialect;
 import ai.truedy.loader.intake.TextEncoding;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.apache.camel.util.TimeUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads settings by name and checks each one, collecting the problems instead of failing on the
@@ -23,6 +27,11 @@ import org.apache.camel.util.TimeUtils;
  * the Kamelet's.
  */
 public final class SettingsReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsReader.class);
+    /** A duration with units: one or more numbers each with its unit. */
+    private static final Pattern WITH_UNITS = Pattern.compile("(\\d+(ms|s|m|h|d))+");
+    private static final Pattern BARE = Pattern.compile("\\d+");
 
     private final Function<String, Optional<String>> properties;
     private final List<String> problems = new ArrayList<>();
@@ -75,19 +84,43 @@ public final class SettingsReader {
         return value;
     }
 
-    /** A duration such as 500ms, 30s, 5m or 1h, or a number of milliseconds. */
+    /**
+     * A duration: a number with a unit (500ms, 30s, 5m, 24h, 30d, or several: 1h30m), or 0. A
+     * number without a unit is read in milliseconds, as it was before durations had units, with a
+     * warning: it is deprecated. Anything else ({@code abc}, {@code forever}, {@code -5s}) is a problem.
+     */
     public Duration duration(String name) {
+        return duration(name, ChronoUnit.MILLIS);
+    }
+
+    /** A duration whose number without a unit was read in {@code bareUnit}, such as seconds. */
+    public Duration duration(String name, ChronoUnit bareUnit) {
         String value = text(name);
-        try {
-            long millis = TimeUtils.toMilliSeconds(value);
-            if (millis >= 0) {
-                return Duration.ofMillis(millis);
-            }
-        } catch (RuntimeException ignored) {
-            // reported below
+        if (value.equals("0")) {
+            return Duration.ZERO;
         }
-        problems.add(name + " must be a duration such as 500ms, 30s or 5m, not '" + value + "'");
+        if (WITH_UNITS.matcher(value).matches()) {
+            return Duration.ofMillis(TimeUtils.toMilliSeconds(value));
+        }
+        if (BARE.matcher(value).matches()) {
+            Duration read = Duration.of(Long.parseLong(value), bareUnit);
+            String unit = bareUnit == ChronoUnit.SECONDS ? "s" : "ms";
+            LOG.warn("{} = {} is read as {}{}: a number without a unit is deprecated and will stop working in the next"
+                    + " release; write {}{}", name, value, value, unit, value, unit);
+            return read;
+        }
+        problems.add(name + " must be a duration such as 500ms, 30s, 5m or 24h (0 for none), not '" + value + "'");
         return Duration.ZERO;
+    }
+
+    /** A duration as {@link #duration(String)} reads it, from {@code min} to {@code max}. */
+    public Duration duration(String name, ChronoUnit bareUnit, Duration min, Duration max) {
+        Duration value = duration(name, bareUnit);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            problems.add(name + " must be from " + min.toSeconds() + "s to " + max.toSeconds() + "s, not '" + text(name) + "'");
+            return min;
+        }
+        return value;
     }
 
     public PhoneNormalizer.Validation phoneValidation(String name) {

@@ -54,9 +54,9 @@ public final class LoaderMetrics implements SendListener {
     }
 
     /**
-     * Once Camel has started: every series without labels, and each outcome of the rows (each
-     * reason of the rejected ones), exported at 0, so that alerts have a series to watch before
-     * the first file arrives.
+     * Once Camel has started: every series without labels, each outcome of the rows (each reason
+     * of the rejected ones) and the requests answered 200, exported at 0, so that alerts have a
+     * series to watch before the first file arrives.
      */
     public void startAtZero() {
         MeterRegistry meters = registry();
@@ -70,6 +70,7 @@ public final class LoaderMetrics implements SendListener {
         }
         contactsAccepted(meters);
         latency(meters);
+        batches(meters, "200"); // the status an alert on the accepted batches' rate watches
     }
 
     /** A row's final outcome: accepted, rejected (with its reason) or retry. */
@@ -88,6 +89,11 @@ public final class LoaderMetrics implements SendListener {
     private Counter contactsAccepted(MeterRegistry meters) {
         return Counter.builder("loader_contacts_accepted").description("Contacts Truedy accepted").tags(instance)
                 .register(meters);
+    }
+
+    private Counter batches(MeterRegistry meters, String status) {
+        return Counter.builder("loader_batches").description("Requests to Truedy by HTTP status")
+                .tag("status", status).tags(instance).register(meters);
     }
 
     private Timer latency(MeterRegistry meters) {
@@ -126,9 +132,7 @@ public final class LoaderMetrics implements SendListener {
         if (meters == null) {
             return;
         }
-        String status = httpStatus == null ? "none" : String.valueOf(httpStatus);
-        Counter.builder("loader_batches").description("Requests to Truedy by HTTP status")
-                .tag("status", status).tags(instance).register(meters).increment();
+        batches(meters, httpStatus == null ? "none" : String.valueOf(httpStatus)).increment();
         latency(meters).record(latency);
         if (contactsAccepted > 0) {
             contactsAccepted(meters).increment(contactsAccepted);
