@@ -15,13 +15,13 @@ import java.util.TreeMap;
 import ai.truedy.loader.model.BatchOutcome;
 import ai.truedy.loader.model.BatchOutcome.ApiCounts;
 import ai.truedy.loader.model.BatchOutcome.Disposition;
-import ai.truedy.loader.model.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
- * Reads an answer of "Add Contacts to Batch Call" into a {@link BatchOutcome}. It knows both 200
+ * Reads an answer of "Add Contacts to Batch Call" into a {@link BatchOutcome}, where the rows go
+ * as {@link SendRules} says for its status. It knows both 200
  * bodies the API documents ({@code added_count}/{@code failed_count}, and
  * {@code added}/{@code duplicates_skipped}/{@code invalid_skipped}/{@code total_contacts}) and both
  * error bodies ({@code error.code}/{@code error.message}, and the 422 {@code detail[]} list). A body
@@ -46,13 +46,9 @@ public final class ApiAnswers {
         String code = textOrNull(error.path("code"));
         String message = status == 422 && root.has("detail") ? validationMessages(root.path("detail"))
                 : textOrNull(error.path("message"));
-        String detail = describe(status, code, message, requestId);
-        return switch (classify(status)) {
-            case RETRY -> new BatchOutcome(Disposition.RETRY, status, requestId, null, detail, ApiCounts.NONE);
-            case NOT_FOUND -> rejected(status, requestId, RejectReason.BATCH_CALL_NOT_FOUND, detail);
-            case VALIDATION -> rejected(status, requestId, RejectReason.API_VALIDATION, detail);
-            case REJECTED -> rejected(status, requestId, RejectReason.API_REJECTED, detail);
-        };
+        SendRules.Rule rule = SendRules.forStatus(status);
+        return new BatchOutcome(rule.disposition(), status, requestId, rule.reason(),
+                describe(status, code, message, requestId), ApiCounts.NONE);
     }
 
     /**
@@ -112,33 +108,6 @@ public final class ApiAnswers {
 
     private static Duration positive(Duration wait) {
         return wait.isNegative() ? Duration.ZERO : wait;
-    }
-
-    private enum Kind { RETRY, NOT_FOUND, VALIDATION, REJECTED }
-
-    /**
-     * 404 and 422 and the other 4xx answers are about the data and are final; 401, 402 (credits),
-     * 403, 408, 429 and 5xx are about the account, the rate or the server, and so is anything else
-     * unexpected (a redirect, say): those rows wait in retry/. So does 413, which is about the size
-     * of the request (the send policy halves the batch first).
-     */
-    private static Kind classify(int status) {
-        if (status == 404) {
-            return Kind.NOT_FOUND;
-        }
-        if (status == 422) {
-            return Kind.VALIDATION;
-        }
-        boolean retryable4xx = status == 401 || status == 402 || status == 403 || status == 408 || status == 413
-                || status == 429;
-        if (status >= 400 && status < 500 && !retryable4xx) {
-            return Kind.REJECTED;
-        }
-        return Kind.RETRY;
-    }
-
-    private static BatchOutcome rejected(int status, String requestId, RejectReason reason, String detail) {
-        return new BatchOutcome(Disposition.REJECTED, status, requestId, reason, detail, ApiCounts.NONE);
     }
 
     private static ApiCounts counts(JsonNode data) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PartialResends {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SendPolicy.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PartialResends.class);
 
     private PartialResends() {
     }

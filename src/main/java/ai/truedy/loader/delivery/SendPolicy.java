@@ -13,12 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides, around each call, what happens to a batch. Before: wait for the request budget, any 429
- * pause and any back-off; a batch for a batch call already answered 404, or sent while sending is
- * suspended, is settled without a call. After: accept; reject what the data makes final; try 5xx,
- * timeouts and connection failures again with back-off; wait out a 429 and send again (it is not a
- * failed try); reject only the contacts a 422 names and send the rest once more; stop sending for
- * {@code truedy.auth-pause} after 401, 402 or 403. What cannot be sent now goes to retry/.
+ * Carries out the send rules around each call. Before: wait for the request budget, any 429 pause
+ * and any back-off; a batch for a batch call already answered 404, or sent while sending is
+ * suspended, is settled without a call. After: the action {@link SendRules} gives for the answer.
+ * What cannot be sent now goes to retry/.
  */
 public final class SendPolicy {
 
@@ -111,39 +109,34 @@ public final class SendPolicy {
         }
     }
 
+    /** Carries out the action {@link SendRules} gives for the answer. */
     private void readAnswer(BatchDelivery delivery, BatchOrigin origin, Answer answer) {
         Duration latency = Duration.ofNanos(System.nanoTime() - delivery.sentAt());
-        if (answer.failure() != null) {
-            listener.answered(null, 0, latency);
-            transientFailure(delivery, origin, answers.noAnswer(answer.failure()));
-            return;
-        }
-        int status = answer.status();
-        String body = answer.body();
-        BatchOutcome outcome = answers.read(status, body);
-        listener.answered(status, outcome.disposition() == Disposition.ACCEPTED ? delivery.batch().size() : 0, latency);
-        switch (status) {
-            case 429 -> rateLimited(delivery, origin, outcome, answer.retryAfter(), body);
-            case 401, 402, 403 -> {
+        SendRules.Rule rule = SendRules.of(answer);
+        BatchOutcome outcome = answer.failure() != null ? answers.noAnswer(answer.failure())
+                : answers.read(answer.status(), answer.body());
+        listener.answered(answer.failure() != null ? null : answer.status(),
+                outcome.disposition() == Disposition.ACCEPTED ? delivery.batch().size() : 0, latency);
+        switch (rule.action()) {
+            case SETTLE -> {
+                if (outcome.disposition() == Disposition.ACCEPTED) {
+                    gate.recovered();
+                }
+                settle(delivery, origin, outcome);
+            }
+            case PAUSE_AND_SEND_AGAIN -> rateLimited(delivery, origin, outcome, answer.retryAfter(), answer.body());
+            case SUSPEND_SENDING -> {
                 gate.suspend(settings.authPause(), outcome.detail());
                 settle(delivery, origin, outcome);
             }
-            case 404 -> {
+            case REJECT_BATCH_CALL -> {
                 origin.notFound(delivery.batch().batchCallId());
                 settle(delivery, origin, outcome);
             }
-            case 413 -> PartialResends.tooLarge(delivery, origin, outcome);
-            case 422 -> PartialResends.validationFailed(delivery, origin, outcome, answers.faultyContacts(body));
-            default -> {
-                if (outcome.disposition() == Disposition.RETRY) {
-                    transientFailure(delivery, origin, outcome);
-                } else {
-                    if (outcome.disposition() == Disposition.ACCEPTED) {
-                        gate.recovered();
-                    }
-                    settle(delivery, origin, outcome);
-                }
-            }
+            case SPLIT -> PartialResends.tooLarge(delivery, origin, outcome);
+            case REJECT_NAMED_AND_SEND_REST -> PartialResends.validationFailed(delivery, origin, outcome,
+                    answers.faultyContacts(answer.body()));
+            case SEND_AGAIN_AFTER_BACK_OFF -> transientFailure(delivery, origin, outcome);
         }
     }
 

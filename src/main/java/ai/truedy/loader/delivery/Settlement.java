@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Settlement {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SendPolicy.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Settlement.class);
 
     private Settlement() {
     }
