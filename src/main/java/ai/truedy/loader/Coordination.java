@@ -40,7 +40,7 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
     /** How many inbox paths the local claims remember at most (only files being read are held). */
     private static final int LOCAL_CLAIMS = 10_000;
     /** The order files arrived in: by when they were last written, then by path. */
-    private static final Comparator<GenericFile<?>> ARRIVAL = Comparator.<GenericFile<?>>comparingLong(
+    static final Comparator<GenericFile<?>> ARRIVAL = Comparator.<GenericFile<?>>comparingLong(
             GenericFile::getLastModified).thenComparing(GenericFile::getRelativeFilePath);
 
     /** How journals are known: by content, for the batch call of rows that do not say. */

@@ -1,11 +1,20 @@
 package ai.truedy.loader;
 
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.apache.camel.Exchange;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -27,6 +36,28 @@ class ArchitectureTest {
     static final ArchRule the_model_uses_nothing_else_of_ours = classes()
             .that().resideInAPackage("ai.truedy.loader.model..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("ai.truedy.loader.model..", "java..");
+
+    /**
+     * The methods that must take the exchange itself, and why: the sender drives Camel's HTTP
+     * producer with it (the request and the answer are its messages), and the send route's queue
+     * holds exchanges (a seda queue is a {@code BlockingQueue<Exchange>}).
+     */
+    static final Set<String> TAKE_THE_EXCHANGE = Set.of("BatchSender.send", "WaitingBatches.offer", "WaitingBatches.put");
+
+    @ArchTest
+    static final ArchRule bean_methods_take_typed_parameters_not_the_exchange = methods()
+            .that().arePublic()
+            .and().areDeclaredInClassesThat().resideInAnyPackage("ai.truedy.loader.files..", "ai.truedy.loader.delivery..",
+                    "ai.truedy.loader.reporting..")
+            .and(DescribedPredicate.describe("are not named in TAKE_THE_EXCHANGE", (JavaMethod method) ->
+                    !TAKE_THE_EXCHANGE.contains(method.getOwner().getSimpleName() + "." + method.getName())))
+            .should(new ArchCondition<>("not take an Exchange") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    boolean takesIt = method.getRawParameterTypes().stream().anyMatch(type -> type.isEquivalentTo(Exchange.class));
+                    events.add(new SimpleConditionEvent(method, !takesIt, method.getFullName() + " takes an Exchange"));
+                }
+            });
 
     @ArchTest
     static final ArchRule the_stages_depend_downwards_along_the_flow = layeredArchitecture()

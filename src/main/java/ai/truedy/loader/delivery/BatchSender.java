@@ -5,6 +5,7 @@ import java.io.IOException;
 import ai.truedy.loader.model.Batch;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.Producer;
 import org.slf4j.Logger;
@@ -57,16 +58,14 @@ public final class BatchSender {
      * The send route's error policy calls this for anything {@link #send} did not expect: the
      * cause is logged with its stack, and what is left of the batch goes to retry/.
      */
-    public void failed(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        BatchDelivery delivery = exchange.getProperty(BatchDelivery.PROPERTY, BatchDelivery.class);
-        BatchOrigin origin = origin(exchange);
+    public void failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
+                       @ExchangeProperty(BatchDelivery.PROPERTY) BatchDelivery delivery,
+                       @ExchangeProperty(BatchOrigin.PROPERTY) BatchOrigin origin) {
         LOG.error("Sending a batch of {} failed unexpectedly; its unsettled rows go to retry/",
                 origin == null ? "?" : origin.name(), cause);
         if (delivery != null && origin != null) {
             policy.failed(delivery, origin, cause);
         }
-        exchange.getMessage().setBody(null);
     }
 
     private Answer call(Exchange exchange, Producer producer, Batch batch) throws Exception {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BinaryOperator;
 import java.util.function.BooleanSupplier;
 
 import ai.truedy.loader.contacts.ColumnMap;
@@ -20,8 +19,6 @@ import ai.truedy.loader.intake.RowSource;
 import ai.truedy.loader.intake.RowSources;
 import ai.truedy.loader.intake.UnreadableFileException;
 import ai.truedy.loader.state.SentMemory;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 
 /**
  * How a file in the inbox is read into contacts, the same for a load and for a preview: its rows,
@@ -96,32 +93,5 @@ public final class ContactFiles {
                 : (batchCallId, e164) -> sent.memory().sentBefore(batchCallId, e164, file.stem(), notBefore);
         return new Opened(source, columns, new ContactRows(columns, phones, fallbackBatchCallId, scratch, doNotCall,
                 sentBefore), folder.priority());
-    }
-
-    /**
-     * The file the inbox route picked up, named once and then kept on the exchange. The run counts
-     * the file as in progress from then until it is reported.
-     *
-     * @param stem its outputs' name, from its base name and extension
-     */
-    static IntakeFile picked(Exchange exchange, LoaderRun run, BinaryOperator<String> stem) {
-        IntakeFile known = exchange.getProperty(IntakeFile.class.getName(), IntakeFile.class);
-        if (known != null) {
-            return known;
-        }
-        run.fileStarted(); // first: a stem that cannot be reserved (cluster database away) leaves the file, and ends it
-        Message message = exchange.getMessage();
-        Path path = Path.of(message.getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
-        String relative = message.getHeader("CamelFileRelativePath", path.getFileName().toString(), String.class)
-                .replace('\\', '/');
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot + 1) : "";
-        int slash = relative.indexOf('/');
-        String folder = slash > 0 ? relative.substring(0, slash) : "";
-        IntakeFile file = new IntakeFile(path, relative, stem.apply(base, extension), extension, folder, Instant.now());
-        exchange.setProperty(IntakeFile.class.getName(), file);
-        return file;
     }
 }

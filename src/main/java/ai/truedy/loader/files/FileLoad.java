@@ -10,43 +10,106 @@ import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.delivery.BatchOrigin;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.RowSource;
+import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.SourceRow;
 import ai.truedy.loader.reporting.FileLedger;
-import ai.truedy.loader.model.BatchListener;
+import ai.truedy.loader.reporting.PreviewSummary;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.state.SentRecorder;
 
 /**
- * One file being loaded, as the file route carries it: where it came from, its open rows, how rows
- * become contacts, the ledger where every row's outcome is written down, its batches in flight and
- * its journal. {@code tail} is, when the file grew after it was archived, its last row as read then,
- * without a line break after it (null otherwise). It hands each stage only what that stage needs:
- * batching gets {@link #rows()}, delivery gets {@link #origin(int)}, whose settled batches go to the
- * journal, then the ledger and the numbers to remember, then the count in flight.
+ * One file being loaded: its open rows, how rows become contacts, the ledger where every row's
+ * outcome is written down, its batches in flight and its journal. It hands each stage only what
+ * that stage needs: batching gets {@link #rows()}, delivery gets {@link #origin()}, whose settled
+ * batches go to the journal, then the ledger, the numbers to remember and (a preview) its summary,
+ * then the count in flight.
  */
-record FileLoad(IntakeFile file, RowSource source, ContactRows contacts, FileLedger ledger,
-                BatchesInFlight inFlight, FileJournal journal, FileJournal.Tail tail, int batchSize, SentRecorder sent,
-                JournalFirst keeper) implements Closeable {
+final class FileLoad implements Closeable {
 
-    /** @param sent collects the numbers accepted, to be remembered once the file is done */
-    FileLoad(IntakeFile file, RowSource source, ContactRows contacts, FileLedger ledger, BatchesInFlight inFlight,
-             FileJournal journal, FileJournal.Tail tail, int batchSize, SentRecorder sent) {
-        this(file, source, contacts, ledger, inFlight, journal, tail, batchSize, sent,
-                new JournalFirst(file.relativePath(), journal, BatchListener.all(ledger, sent), ledger, inFlight));
+    private final IntakeFile file;
+    private final RowSource source;
+    private final ContactRows contacts;
+    private final FileLedger ledger;
+    private final BatchesInFlight inFlight;
+    private final FileJournal journal;
+    private final FileJournal.Tail tail;
+    private final int batchSize;
+    private final SentRecorder sent;
+    private final PreviewSummary summary;
+    private final JournalFirst keeper;
+    private final BatchOrigin origin;
+
+    /**
+     * @param tail      when the file grew after it was archived, its last row as read then, without a
+     *                  line break after it; null otherwise
+     * @param batchSize contacts per batch: the size the file was started with
+     * @param sent      collects the numbers accepted, to be remembered once the file is done
+     * @param summary   a preview's summary of the file, told of each batch; null for a load
+     */
+    FileLoad(IntakeFile file, ContactFiles.Opened opened, FileLedger ledger, BatchesInFlight inFlight,
+             FileJournal journal, FileJournal.Tail tail, int batchSize, SentRecorder sent, PreviewSummary summary) {
+        this.file = file;
+        this.source = opened.source();
+        this.contacts = opened.contacts();
+        this.ledger = ledger;
+        this.inFlight = inFlight;
+        this.journal = journal;
+        this.tail = tail;
+        this.batchSize = batchSize;
+        this.sent = sent;
+        this.summary = summary;
+        BatchListener afterJournal = summary == null ? BatchListener.all(ledger, sent)
+                : BatchListener.all(ledger, sent, summary);
+        this.keeper = new JournalFirst(file.relativePath(), journal, afterJournal, ledger, inFlight);
+        this.origin = new BatchOrigin(file.relativePath(),
+                batch -> journal.settledBefore(batch.batchCallId(), batch.sequence(), batch.firstRow(), batch.lastRow()),
+                keeper, keeper::held, opened.priority());
     }
 
-    /** The exchange property the file routes keep it under. */
-    static final String PROPERTY = "loaderFileLoad";
+    IntakeFile file() {
+        return file;
+    }
+
+    RowSource source() {
+        return source;
+    }
+
+    ContactRows contacts() {
+        return contacts;
+    }
+
+    FileLedger ledger() {
+        return ledger;
+    }
+
+    BatchesInFlight inFlight() {
+        return inFlight;
+    }
+
+    FileJournal journal() {
+        return journal;
+    }
+
+    SentRecorder sent() {
+        return sent;
+    }
+
+    /** A preview's summary; null for a load. */
+    PreviewSummary summary() {
+        return summary;
+    }
+
+    JournalFirst keeper() {
+        return keeper;
+    }
 
     FileRows rows() {
         return new FileRows(file.relativePath(), source, contacts, ledger, inFlight, this::sentAsItThenRead, batchSize);
     }
 
-    /** @param priority the weight of its batch calls when they take turns ({@code loader.priority}) */
-    BatchOrigin origin(int priority) {
-        return new BatchOrigin(file.relativePath(),
-                batch -> journal.settledBefore(batch.batchCallId(), batch.sequence(), batch.firstRow(), batch.lastRow()),
-                keeper, keeper::held, priority);
+    /** Where delivery finds what it learns of the file's batches, and tells each settled one. */
+    BatchOrigin origin() {
+        return origin;
     }
 
     /**
@@ -61,6 +124,7 @@ record FileLoad(IntakeFile file, RowSource source, ContactRows contacts, FileLed
                 + ": it is not sent twice" : null;
     }
 
+    /** Lets go of the rows, the scratch table of numbers and the journal. */
     @Override
     public void close() throws IOException {
         source.close();

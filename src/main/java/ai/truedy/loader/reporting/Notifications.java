@@ -14,6 +14,7 @@ import ai.truedy.loader.model.LogSafe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,9 +116,8 @@ public final class Notifications {
     }
 
     /** A notice could not be posted, after every try: one line, with the endpoint's path and query masked. */
-    public void notPosted(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Notice notice = exchange.getProperty(NOTICE, Notice.class);
+    public void notPosted(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
+                          @ExchangeProperty(NOTICE) Notice notice) {
         String why = cause == null ? "unknown" : URL.matcher(String.valueOf(cause.getMessage()))
                 .replaceAll(found -> Matcher.quoteReplacement(masked(found.group())));
         LOG.warn("Could not post the {} notice to {}: {}", notice == null ? "" : notice.event(), masked(url),

@@ -1,0 +1,110 @@
+package ai.truedy.loader;
+
+import java.time.Duration;
+import java.util.List;
+
+import ai.truedy.loader.contacts.DoNotCallLists;
+import ai.truedy.loader.delivery.ApiAnswers;
+import ai.truedy.loader.delivery.ApiKey;
+import ai.truedy.loader.delivery.BatchSender;
+import ai.truedy.loader.delivery.HeldWhile;
+import ai.truedy.loader.delivery.RequestBudget;
+import ai.truedy.loader.delivery.SendPolicy;
+import ai.truedy.loader.delivery.SingleTryHttpClient;
+import ai.truedy.loader.delivery.TruedyRequest;
+import ai.truedy.loader.delivery.WaitingBatches;
+import ai.truedy.loader.files.ArchiveWatch;
+import ai.truedy.loader.files.LoadOutcomes;
+import ai.truedy.loader.files.LoaderRun;
+import ai.truedy.loader.intake.ReadyMarker;
+import ai.truedy.loader.intake.RetryRedrive;
+import ai.truedy.loader.observability.LoaderMetrics;
+import ai.truedy.loader.observability.SendingReadiness;
+import ai.truedy.loader.reporting.Notifications;
+import ai.truedy.loader.reporting.OutputNames;
+import ai.truedy.loader.sandbox.TruedySandbox;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A load's parts behind the pipeline's seams, and the beans only a load has: the API (or, without
+ * a key, the built-in sandbox), the claims, journals and budget ({@link Coordination}: this
+ * process's or the cluster's), notifications, the settle watch, the re-drive of retry/, the
+ * metrics and readiness.
+ */
+final class LoadBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadBeans.class);
+    /** The notify route's queue (routes/notify.camel.yaml). */
+    private static final String NOTIFY_QUEUE = "seda:notify";
+
+    private LoadBeans() {
+    }
+
+    static Pipeline pipeline(CamelContext context, LoaderSettings settings, DoNotCallLists doNotCall, ReadyMarker marker,
+                             WaitingBatches waiting, ObjectMapper json, LoaderRun run) throws Exception {
+        Registry registry = context.getRegistry();
+        ApiKey apiKey = settings.apiKey();
+        String baseUrl = settings.baseUrl();
+        if (settings.useSandbox()) {
+            TruedySandbox sandbox = TruedySandbox.start(settings.sandboxPort(), settings.sandboxDir());
+            context.addService(sandbox, true, true);
+            baseUrl = sandbox.baseUrl();
+            context.getPropertiesComponent().addOverrideProperty("truedy.base-url", baseUrl);
+            apiKey = new ApiKey(sandbox.apiKey());
+            LOG.warn("*** SANDBOX MODE: truedy.api-key is empty, so contacts go to the built-in sandbox at {}, "
+                    + "not to Truedy. What it receives is kept in {}. Set TRUEDY_API_KEY to send for real. ***",
+                    sandbox.baseUrl(), settings.sandboxDir());
+        } else {
+            LOG.info("Sending to {} (batches of at most {})", settings.baseUrl(), settings.batchSize());
+        }
+        Coordination shared = Coordination.of(settings, json, context, run::isStopping);
+        RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
+        ProducerTemplate notices = context.createProducerTemplate();
+        Notifications notifications = new Notifications(settings.notifyUrl(), settings.notifyFormat(),
+                notice -> notices.sendBody(NOTIFY_QUEUE, notice), gate::suspension, json);
+        registry.bind("notifications", notifications);
+        ArchiveWatch archiveWatch = new ArchiveWatch(settings.inbox(), settings.error(),
+                settings.once() ? Duration.ZERO : settings.settleWatch(), marker, json, notifications);
+        shared.store().archivedWithin(settings.settleWatch()).forEach(archiveWatch::archived);
+        registry.bind("archiveWatch", archiveWatch);
+        RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once(),
+                marker);
+        redrive.moveDueFilesNow();
+        registry.bind("retryRedrive", redrive);
+
+        LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry(),
+                settings.cluster().enabled() ? settings.cluster().instanceId() : null);
+        context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());
+        waiting.listen(metrics::batchesWaiting);
+        readiness(context, gate, settings, waiting);
+        registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.connectTimeout(), settings.readTimeout()));
+        BatchSender sender = new BatchSender(new TruedyRequest(json, apiKey),
+                new SendPolicy(new ApiAnswers(json), gate, settings.delivery(), metrics),
+                baseUrl + "?throwExceptionOnFailure=false&httpClientConfigurer=#bean:truedyHttpClient");
+        OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry(),
+                shared.store()::reserve);
+        LoadOutcomes outcomes = new LoadOutcomes(names, settings.done(), settings.error(), run,
+                new LoadOutcomes.Told(metrics, notifications, archiveWatch::archived, marker));
+        return new Pipeline(shared.claims(), shared.inboxOrder(), shared.elsewhere(), shared.store(), shared.sent(),
+                shared.sent(), outcomes, sender);
+    }
+
+    /** Readiness at /observe/health: DOWN while sending is suspended or a folder cannot be written. */
+    private static void readiness(CamelContext context, RequestBudget gate, LoaderSettings settings,
+                                  WaitingBatches waiting) {
+        SendingReadiness readiness = new SendingReadiness(gate,
+                List.of(settings.inbox(), settings.done(), settings.error(), settings.retry()), waiting::counts);
+        readiness.setCamelContext(context);
+        context.getRegistry().bind("loaderSendingReadiness", readiness);
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(readiness);
+        }
+    }
+}
