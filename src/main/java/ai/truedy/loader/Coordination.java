@@ -45,20 +45,20 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
 
     /** How journals are known: by content, for the batch call of rows that do not say. */
     static JournalKeys keys(LoaderSettings settings) {
-        return new JournalKeys(settings.defaultBatchCallId());
+        return new JournalKeys(settings.api().defaultBatchCallId());
     }
 
     /** @param stopping whether the loader is stopping */
     static Coordination of(LoaderSettings settings, ObjectMapper json, CamelContext context, BooleanSupplier stopping)
             throws Exception {
-        int rpm = settings.delivery().requestsPerMinute();
-        int concurrency = settings.delivery().concurrency();
+        int rpm = settings.api().delivery().requestsPerMinute();
+        int concurrency = settings.api().delivery().concurrency();
         if (!settings.cluster().enabled()) {
             return new Coordination(MemoryIdempotentRepository.memoryIdempotentRepository(LOCAL_CLAIMS),
-                    new FileJournals(settings.state(), settings.duplicateFileWindow(), json, keys(settings), stopping),
+                    new FileJournals(settings.folders().state(), settings.folders().duplicateFileWindow(), json, keys(settings), stopping),
                     new SendGate(rpm, concurrency), ARRIVAL, InboxTurns.Elsewhere.NONE,
-                    settings.sentMemory().isZero() ? SentMemory.NONE
-                            : new LocalSentMemory(settings.state(), settings.sentMemory(), false, json));
+                    settings.folders().sentMemory().isZero() ? SentMemory.NONE
+                            : new LocalSentMemory(settings.folders().state(), settings.folders().sentMemory(), false, json));
         }
         ClusterDatabase db;
         try {
@@ -67,7 +67,7 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
             throw new LoaderConfigException(e.getMessage());
         }
         context.addService(db, true, true);
-        FileClaims claims = new FileClaims(db, settings.inbox(), settings.cluster().lease());
+        FileClaims claims = new FileClaims(db, settings.folders().inbox(), settings.cluster().lease());
         context.addService(claims, true, true);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
@@ -76,9 +76,9 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
             health.register(readiness);
         }
         return new Coordination(claims,
-                new SharedStateStore(db, claims, settings.duplicateFileWindow(), settings.state(), json, keys(settings)),
+                new SharedStateStore(db, claims, settings.folders().duplicateFileWindow(), settings.folders().state(), json, keys(settings)),
                 new SharedBudget(db, rpm, concurrency, settings.cluster().lease()), new OrphansFirst(claims, settings.cluster().instanceId()),
                 new InboxTurns.Elsewhere(claims::busyFoldersLately, claims::folderBusy),
-                settings.sentMemory().isZero() ? SentMemory.NONE : new SharedSentMemory(db, settings.sentMemory()));
+                settings.folders().sentMemory().isZero() ? SentMemory.NONE : new SharedSentMemory(db, settings.folders().sentMemory()));
     }
 }

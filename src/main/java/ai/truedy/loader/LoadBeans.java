@@ -49,47 +49,47 @@ final class LoadBeans {
     static Pipeline pipeline(CamelContext context, LoaderSettings settings, DoNotCallLists doNotCall, ReadyMarker marker,
                              WaitingBatches waiting, ObjectMapper json, LoaderRun run) throws Exception {
         Registry registry = context.getRegistry();
-        ApiKey apiKey = settings.apiKey();
-        String baseUrl = settings.baseUrl();
-        if (settings.useSandbox()) {
-            TruedySandbox sandbox = TruedySandbox.start(settings.sandboxPort(), settings.sandboxDir());
+        ApiKey apiKey = settings.api().apiKey();
+        String baseUrl = settings.api().baseUrl();
+        if (settings.api().useSandbox()) {
+            TruedySandbox sandbox = TruedySandbox.start(settings.running().sandboxPort(), settings.running().sandboxDir());
             context.addService(sandbox, true, true);
             baseUrl = sandbox.baseUrl();
             context.getPropertiesComponent().addOverrideProperty("truedy.base-url", baseUrl);
             apiKey = new ApiKey(sandbox.apiKey());
             LOG.warn("*** SANDBOX MODE: truedy.api-key is empty, so contacts go to the built-in sandbox at {}, "
                     + "not to Truedy. What it receives is kept in {}. Set TRUEDY_API_KEY to send for real. ***",
-                    sandbox.baseUrl(), settings.sandboxDir());
+                    sandbox.baseUrl(), settings.running().sandboxDir());
         } else {
-            LOG.info("Sending to {} (batches of at most {})", settings.baseUrl(), settings.batchSize());
+            LOG.info("Sending to {} (batches of at most {})", settings.api().baseUrl(), settings.api().batchSize());
         }
         Coordination shared = Coordination.of(settings, json, context, run::isStopping);
         RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
         ProducerTemplate notices = context.createProducerTemplate();
-        Notifications notifications = new Notifications(settings.notifyUrl(), settings.notifyFormat(),
+        Notifications notifications = new Notifications(settings.notifications().url(), settings.notifications().format(),
                 notice -> notices.sendBody(NOTIFY_QUEUE, notice), gate::suspension, json);
         registry.bind("notifications", notifications);
-        ArchiveWatch archiveWatch = new ArchiveWatch(settings.inbox(), settings.error(),
-                settings.once() ? Duration.ZERO : settings.settleWatch(), marker, json, notifications);
-        shared.store().archivedWithin(settings.settleWatch()).forEach(archiveWatch::archived);
+        ArchiveWatch archiveWatch = new ArchiveWatch(settings.folders().inbox(), settings.folders().error(),
+                settings.running().once() ? Duration.ZERO : settings.reading().settleWatch(), marker, json, notifications);
+        shared.store().archivedWithin(settings.reading().settleWatch()).forEach(archiveWatch::archived);
         registry.bind("archiveWatch", archiveWatch);
-        RetryRedrive redrive = new RetryRedrive(settings.retry(), settings.inbox(), settings.retryDelay(), settings.once(),
+        RetryRedrive redrive = new RetryRedrive(settings.folders().retry(), settings.folders().inbox(), settings.redrive().delay(), settings.running().once(),
                 marker);
         redrive.moveDueFilesNow();
         registry.bind("retryRedrive", redrive);
 
-        LoaderMetrics metrics = new LoaderMetrics(context, settings.inbox(), settings.retry(),
+        LoaderMetrics metrics = new LoaderMetrics(context, settings.folders().inbox(), settings.folders().retry(),
                 settings.cluster().enabled() ? settings.cluster().instanceId() : null);
         context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());
         waiting.listen(metrics::batchesWaiting);
         readiness(context, gate, settings, waiting);
-        registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.connectTimeout(), settings.readTimeout()));
+        registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.api().connectTimeout(), settings.api().readTimeout()));
         BatchSender sender = new BatchSender(new TruedyRequest(json, apiKey),
-                new SendPolicy(new ApiAnswers(json), gate, settings.delivery(), metrics),
+                new SendPolicy(new ApiAnswers(json), gate, settings.api().delivery(), metrics),
                 baseUrl + "?throwExceptionOnFailure=false&httpClientConfigurer=#bean:truedyHttpClient");
-        OutputNames names = new OutputNames(settings.inbox(), settings.done(), settings.error(), settings.retry(),
+        OutputNames names = new OutputNames(settings.folders().inbox(), settings.folders().done(), settings.folders().error(), settings.folders().retry(),
                 shared.store()::reserve);
-        LoadOutcomes outcomes = new LoadOutcomes(names, settings.done(), settings.error(), run,
+        LoadOutcomes outcomes = new LoadOutcomes(names, settings.folders().done(), settings.folders().error(), run,
                 new LoadOutcomes.Told(metrics, notifications, archiveWatch::archived, marker));
         return new Pipeline(shared.claims(), shared.inboxOrder(), shared.elsewhere(), shared.store(), shared.sent(),
                 shared.sent(), outcomes, sender);
@@ -99,7 +99,7 @@ final class LoadBeans {
     private static void readiness(CamelContext context, RequestBudget gate, LoaderSettings settings,
                                   WaitingBatches waiting) {
         SendingReadiness readiness = new SendingReadiness(gate,
-                List.of(settings.inbox(), settings.done(), settings.error(), settings.retry()), waiting::counts);
+                List.of(settings.folders().inbox(), settings.folders().done(), settings.folders().error(), settings.folders().retry()), waiting::counts);
         readiness.setCamelContext(context);
         context.getRegistry().bind("loaderSendingReadiness", readiness);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);

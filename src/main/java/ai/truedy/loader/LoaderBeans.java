@@ -59,51 +59,51 @@ public final class LoaderBeans implements CamelConfiguration {
         RenamedSettings.carryOver(properties);
         LoaderSettings settings = LoaderSettings.from(properties::resolveProperty);
         settings.prepareFolders();
-        run.stopTimeout(settings.shutdownTimeout());
+        run.stopTimeout(settings.running().shutdownTimeout());
         if (properties.resolveProperty("camel.main.shutdown-timeout").isEmpty()) { // Camel's own, if set, wins
-            context.getShutdownStrategy().setTimeout(Math.max(1, settings.shutdownTimeout().toSeconds()));
+            context.getShutdownStrategy().setTimeout(Math.max(1, settings.running().shutdownTimeout().toSeconds()));
         }
         // the routes read these in milliseconds: a duration with units is turned into them
-        properties.addOverrideProperty("loader.notify.retry-delay", Long.toString(settings.notifyRetryDelay().toMillis()));
-        properties.addOverrideProperty("loader.inbox", settings.inbox().toString());
-        properties.addOverrideProperty("loader.done", settings.done().toString());
-        properties.addOverrideProperty("loader.error", settings.error().toString());
-        properties.addOverrideProperty("loader.retry", settings.retry().toString());
-        properties.addOverrideProperty("loader.extensions", String.join(",", settings.extensions())); // includeExt: no spaces
-        properties.addOverrideProperty("loader.preview", Boolean.toString(settings.preview())); // the routes' preconditions
-        properties.addOverrideProperty("loader.preview-dir", settings.previewDir().toString());
-        properties.addOverrideProperty("loader.notify.url", settings.notifyUrl()); // trimmed: the notify routes' preconditions
+        properties.addOverrideProperty("loader.notify.retry-delay", Long.toString(settings.notifications().retryDelay().toMillis()));
+        properties.addOverrideProperty("loader.inbox", settings.folders().inbox().toString());
+        properties.addOverrideProperty("loader.done", settings.folders().done().toString());
+        properties.addOverrideProperty("loader.error", settings.folders().error().toString());
+        properties.addOverrideProperty("loader.retry", settings.folders().retry().toString());
+        properties.addOverrideProperty("loader.extensions", String.join(",", settings.reading().extensions())); // includeExt: no spaces
+        properties.addOverrideProperty("loader.preview", Boolean.toString(settings.preview().enabled())); // the routes' preconditions
+        properties.addOverrideProperty("loader.preview-dir", settings.preview().dir().toString());
+        properties.addOverrideProperty("loader.notify.url", settings.notifications().url()); // trimmed: the notify routes' preconditions
 
         ObjectMapper json = ApiJson.mapper();
         Registry registry = context.getRegistry();
-        ReadyMarker marker = new ReadyMarker(settings.readyMarker());
-        PhoneNormalizer phones = new PhoneNormalizer(settings.defaultRegion(), settings.phoneValidation());
-        DoNotCallLists doNotCall = new DoNotCallLists(settings.doNotCallDir().isEmpty() ? null
-                : Path.of(settings.doNotCallDir()).toAbsolutePath(), phones, settings.doNotCallMaxAge());
+        ReadyMarker marker = new ReadyMarker(settings.reading().readyMarker());
+        PhoneNormalizer phones = new PhoneNormalizer(settings.reading().defaultRegion(), settings.reading().phoneValidation());
+        DoNotCallLists doNotCall = new DoNotCallLists(settings.reading().doNotCallDir().isEmpty() ? null
+                : Path.of(settings.reading().doNotCallDir()).toAbsolutePath(), phones, settings.reading().doNotCallMaxAge());
         doNotCall.refresh(); // before the first file
         registry.bind("loaderRun", run);
         registry.bind("readyMarker", marker);
         registry.bind("doNotCallLists", doNotCall);
         WaitingBatches waiting = new WaitingBatches();
-        registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.progressInterval(), waiting::inWords));
-        Pipeline pipeline = settings.preview() ? PreviewBeans.pipeline(settings, doNotCall::stale, json, run)
+        registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.running().progressInterval(), waiting::inWords));
+        Pipeline pipeline = settings.preview().enabled() ? PreviewBeans.pipeline(settings, doNotCall::stale, json, run)
                 : LoadBeans.pipeline(context, settings, doNotCall, marker, waiting, json, run);
-        bindPipeline(registry, settings, new ContactFiles(settings.csv(), settings.settleTime(), run::isStopping,
-                settings.columns(), phones, settings.defaultBatchCallId(), doNotCall, settings.turns().priority(),
-                new ContactFiles.Sent(pipeline.sent(), settings.resend() ? Duration.ZERO : settings.sentMemory())),
+        bindPipeline(registry, settings, new ContactFiles(settings.reading().csv(), settings.reading().settleTime(), run::isStopping,
+                settings.reading().columns(), phones, settings.api().defaultBatchCallId(), doNotCall, settings.turns().priority(),
+                new ContactFiles.Sent(pipeline.sent(), settings.folders().resend() ? Duration.ZERO : settings.folders().sentMemory())),
                 marker, waiting, json, pipeline);
     }
 
     /** The beans of the file routes, the same for a load and a preview but for the parts behind their seams. */
     private void bindPipeline(Registry registry, LoaderSettings settings, ContactFiles files, ReadyMarker marker,
                               WaitingBatches waiting, ObjectMapper json, Pipeline pipeline) {
-        InboxTurns inboxTurns = new InboxTurns(pipeline.claims(), marker, settings.inbox(), settings.turns().parallelFiles(),
-                settings.turns().arrivalOrder(), settings.once() ? Duration.ZERO : settings.readLockMinAge(),
-                settings.pollDelay(), pipeline.elsewhere(), run::isStopping);
+        InboxTurns inboxTurns = new InboxTurns(pipeline.claims(), marker, settings.folders().inbox(), settings.turns().parallelFiles(),
+                settings.turns().arrivalOrder(), settings.running().once() ? Duration.ZERO : settings.reading().readLockMinAge(),
+                settings.reading().pollDelay(), pipeline.elsewhere(), run::isStopping);
         run.countTakenFiles(inboxTurns::taken);
         FileIntake intake = new FileIntake(files, pipeline.journals(), pipeline.outcomes(), run, pipeline.remembered(),
-                new FileIntake.Settings(settings.delivery().concurrency(), settings.batchSize(), settings.retryMaxRounds(),
-                        settings.maxCrashesPerFile()));
+                new FileIntake.Settings(settings.api().delivery().concurrency(), settings.api().batchSize(), settings.redrive().maxRounds(),
+                        settings.reading().maxCrashesPerFile()));
         registry.bind("fileClaims", inboxTurns);
         registry.bind("inboxTurns", inboxTurns);
         registry.bind("inboxOrder", pipeline.inboxOrder());

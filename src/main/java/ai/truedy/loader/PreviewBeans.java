@@ -35,16 +35,16 @@ final class PreviewBeans {
     /** @param heldWhile why sending would be held now (a stale do-not-call list), or null */
     static Pipeline pipeline(LoaderSettings settings, java.util.function.Supplier<String> heldWhile, ObjectMapper json,
                              LoaderRun run) throws IOException {
-        PrintStream summaries = settings.once() ? System.out : null;
+        PrintStream summaries = settings.running().once() ? System.out : null;
         boolean cluster = settings.cluster().enabled(); // the cluster's journals and memory are not looked at
-        PreviewJournals journals = new PreviewJournals(cluster ? null : settings.state(), settings.duplicateFileWindow(),
-                Coordination.keys(settings), settings.previewDir().resolve(".scratch"), json);
-        SentMemory sent = cluster || settings.sentMemory().isZero() ? SentMemory.NONE
-                : new LocalSentMemory(settings.state(), settings.sentMemory(), true, json);
+        PreviewJournals journals = new PreviewJournals(cluster ? null : settings.folders().state(), settings.folders().duplicateFileWindow(),
+                Coordination.keys(settings), settings.preview().dir().resolve(".scratch"), json);
+        SentMemory sent = cluster || settings.folders().sentMemory().isZero() ? SentMemory.NONE
+                : new LocalSentMemory(settings.folders().state(), settings.folders().sentMemory(), true, json);
         LOG.info("PREVIEW: files in {} are read and what a load would do is written to {}; nothing is sent or moved",
-                settings.inbox(), settings.previewDir());
+                settings.folders().inbox(), settings.preview().dir());
         return new Pipeline(new PreviewedFiles(), Coordination.ARRIVAL, InboxTurns.Elsewhere.NONE, journals, sent,
-                SentMemory.NONE, new PreviewOutcomes(settings.previewDir(), settings.delivery().requestsPerMinute(), run,
+                SentMemory.NONE, new PreviewOutcomes(settings.preview().dir(), settings.api().delivery().requestsPerMinute(), run,
                         summaries), new PreviewSender(new HeldWhile(new SendGate(0, 1), heldWhile)));
     }
 }
