@@ -78,7 +78,7 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
         return new Coordination(claims,
                 new SharedStateStore(db, claims, settings.folders().duplicateFileWindow(), settings.folders().state(), json, keys(settings)),
                 new SharedBudget(db, rpm, concurrency, settings.cluster().lease()), new OrphansFirst(claims, settings.cluster().instanceId()),
-                new InboxTurns.Elsewhere(claims::busyFoldersLately, claims::folderBusy),
+                new InboxTurns.Elsewhere(claims.others()::busyFoldersLately, claims.others()::folderBusy),
                 settings.folders().sentMemory().isZero() ? SentMemory.NONE : new SharedSentMemory(db, settings.folders().sentMemory()));
     }
 }

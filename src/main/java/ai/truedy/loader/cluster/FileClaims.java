@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class FileClaims extends ServiceSupport implements IdempotentRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileClaims.class);
-    private static final long LAPSED_FRESH_FOR = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final ClusterDatabase db;
     private final Path inbox;
@@ -39,16 +38,14 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
     /** The claims this instance holds: path in the inbox, epoch taken. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     private ScheduledExecutorService heartbeat;
-    private volatile long lapsedAt = System.nanoTime() - 2 * LAPSED_FRESH_FOR;
-    private volatile Set<String> lapsed = Set.of();
-    private volatile long busyAt = System.nanoTime() - 2 * LAPSED_FRESH_FOR;
-    private volatile Set<String> busyFolders = Set.of();
+    private final OtherClaims others;
 
     public FileClaims(ClusterDatabase db, Path inbox, Duration lease) {
         this.db = db;
         this.inbox = inbox.toAbsolutePath().normalize();
         this.owner = db.instanceId();
         this.lease = lease;
+        this.others = new OtherClaims(db, lease);
     }
 
     /** Claims a file: true when it was free, its claim had lapsed, or this instance held it already. */
@@ -128,58 +125,9 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
         return lease;
     }
 
-    /**
-     * The files other instances claimed and stopped beating for (the next poll takes them over),
-     * as the database said at most half a second ago; empty while it cannot be asked.
-     */
-    Set<String> lapsed() {
-        long now = System.nanoTime();
-        if (now - lapsedAt > LAPSED_FRESH_FOR) {
-            lapsedAt = now;
-            try {
-                lapsed = Set.copyOf(db.column("SELECT path FROM loader_claims WHERE owner <> ?"
-                        + " AND heartbeat_at < now() - make_interval(secs => ?)", owner, ClusterDatabase.seconds(lease)));
-            } catch (SQLException e) {
-                lapsed = Set.of();
-            }
-        }
-        return lapsed;
-    }
-
-    /**
-     * The inbox folders ("" for the inbox itself) other instances are loading a file of, as the
-     * database said at most half a second ago; empty while it cannot be asked.
-     */
-    public Set<String> busyFoldersLately() {
-        long now = System.nanoTime();
-        if (now - busyAt > LAPSED_FRESH_FOR) {
-            busyAt = now;
-            try {
-                busyFolders = Set.copyOf(db.column("SELECT DISTINCT CASE WHEN position('/' IN path) = 0 THEN ''"
-                        + " ELSE split_part(path, '/', 1) END FROM loader_claims WHERE owner <> ?"
-                        + " AND heartbeat_at >= now() - make_interval(secs => ?)", owner, ClusterDatabase.seconds(lease)));
-            } catch (SQLException e) {
-                busyFolders = Set.of();
-            }
-        }
-        return busyFolders;
-    }
-
-    /**
-     * Whether another instance is loading a file of that inbox folder ("" for the inbox itself) now:
-     * its claim has had a heartbeat within the lease. True while the database cannot be asked, as
-     * no file can be claimed then anyway.
-     */
-    public boolean folderBusy(String folder) {
-        try {
-            return !db.column("SELECT 1 FROM loader_claims WHERE owner <> ?"
-                    + " AND heartbeat_at >= now() - make_interval(secs => ?)"
-                    + " AND CASE WHEN ? = '' THEN position('/' IN path) = 0 ELSE split_part(path, '/', 1) = ?"
-                    + " AND position('/' IN path) > 0 END LIMIT 1", owner, ClusterDatabase.seconds(lease), folder, folder)
-                    .isEmpty();
-        } catch (SQLException e) {
-            return true;
-        }
+    /** The claims of the other instances, as the database said lately: lapsed ones, and the folders they are loading. */
+    public OtherClaims others() {
+        return others;
     }
 
     /** The epoch of this instance's claim on a file (its path in the inbox), or null when it holds none. */

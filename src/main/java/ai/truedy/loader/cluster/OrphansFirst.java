@@ -24,7 +24,7 @@ public final class OrphansFirst implements Comparator<GenericFile<?>> {
 
     @Override
     public int compare(GenericFile<?> one, GenericFile<?> other) {
-        Set<String> lapsed = claims.lapsed();
+        Set<String> lapsed = claims.others().lapsed();
         boolean oneLapsed = lapsed.contains(path(one));
         boolean otherLapsed = lapsed.contains(path(other));
         if (oneLapsed != otherLapsed) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import ai.truedy.loader.state.NumberDeltas;
 import ai.truedy.loader.state.SentMemory;
 import ai.truedy.loader.state.SentNumbers;
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ public final class SharedSentMemory implements SentMemory {
                         ON CONFLICT (batch_call_id, stem) DO UPDATE SET file = EXCLUDED.file,
                             finished_at = EXCLUDED.finished_at, numbers_count = EXCLUDED.numbers_count,
                             numbers = EXCLUDED.numbers""", batchCall.getKey(), stem, file, Timestamp.from(finishedAt),
-                        batchCall.getValue().length, SentNumbers.encode(batchCall.getValue()));
+                        batchCall.getValue().length, NumberDeltas.encode(batchCall.getValue()));
                 if (!numbers.add(new SentNumbers.Generation(batchCall.getKey(), stem, file, finishedAt,
                         batchCall.getValue().length), batchCall.getValue())) {
                     LOG.warn("This instance holds the numbers of too many file loads for {}; those of {} are kept in the"
@@ -125,7 +126,7 @@ public final class SharedSentMemory implements SentMemory {
 
     private static long[] numbers(byte[] bytes, int count) {
         try {
-            return SentNumbers.decode(new ByteArrayInputStream(bytes), count);
+            return NumberDeltas.decode(new ByteArrayInputStream(bytes), count);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -60,7 +60,7 @@ public final class SharedStateStore implements StateStore {
                 }
                 for (String candidate : unfinishedAt(relativePath)) {
                     FileJournal earlier = journal(candidate, relativePath, lines(candidate));
-                    Long hashed = hashedLength(earlier);
+                    Long hashed = earlier.hashedLength();
                     if (hashed != null && hashed <= size && keyedOn(candidate, file, hashed, byName, relativePath)) {
                         return earlier;
                     }
@@ -113,12 +113,6 @@ public final class SharedStateStore implements StateStore {
                 relativePath);
     }
 
-    private static Long hashedLength(FileJournal journal) {
-        if (journal.previousDone() != null) {
-            return journal.previousDone().size();
-        }
-        return journal.previousStart() == null ? null : journal.previousStart().size();
-    }
 
     @Override
     public Duration duplicateWindow() {

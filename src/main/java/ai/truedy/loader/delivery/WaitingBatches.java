@@ -25,30 +25,26 @@ import org.apache.camel.Exchange;
  */
 public final class WaitingBatches extends AbstractQueue<Exchange> implements BlockingQueue<Exchange> {
 
-    /** A batch call's batches: waiting for a sender, and held by a sender (waiting for the budget, or sent). */
-    public record Count(int waiting, int sending) {
-    }
-
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final BatchTurns<Exchange> turns = new BatchTurns<>();
     private final Map<String, Integer> sending = new HashMap<>();
     private final ThreadLocal<String> heldBySender = new ThreadLocal<>();
-    private volatile Consumer<Map<String, Count>> listener = counts -> { };
+    private volatile Consumer<Map<String, BatchCount>> listener = counts -> { };
 
     /** Told of the counts after each change (the metrics' gauge). */
-    public void listen(Consumer<Map<String, Count>> listener) {
+    public void listen(Consumer<Map<String, BatchCount>> listener) {
         this.listener = listener;
     }
 
     /** Batches by batch call, for those with any waiting or being sent. */
-    public Map<String, Count> counts() {
+    public Map<String, BatchCount> counts() {
         lock.lock();
         try {
-            Map<String, Count> counts = new TreeMap<>();
+            Map<String, BatchCount> counts = new TreeMap<>();
             Map<String, Integer> waiting = turns.waiting();
-            waiting.forEach((id, n) -> counts.put(id, new Count(n, sending.getOrDefault(id, 0))));
-            sending.forEach((id, n) -> counts.putIfAbsent(id, new Count(0, n)));
+            waiting.forEach((id, n) -> counts.put(id, new BatchCount(n, sending.getOrDefault(id, 0))));
+            sending.forEach((id, n) -> counts.putIfAbsent(id, new BatchCount(0, n)));
             return counts;
         } finally {
             lock.unlock();
@@ -57,17 +53,7 @@ public final class WaitingBatches extends AbstractQueue<Exchange> implements Blo
 
     /** Batch calls with batches waiting or being sent, in words, such as "bc_a 2 waiting, 1 sending; bc_b 1 sending". */
     public String inWords() {
-        return inWords(counts());
-    }
-
-    /** Counts by batch call in words, such as "bc_a 2 waiting, 1 sending; bc_b 1 sending". */
-    public static String inWords(Map<String, Count> counts) {
-        StringBuilder words = new StringBuilder();
-        counts.forEach((id, count) -> words.append(words.isEmpty() ? "" : "; ").append(id)
-                .append(count.waiting() > 0 ? " " + count.waiting() + " waiting" : "")
-                .append(count.waiting() > 0 && count.sending() > 0 ? "," : "")
-                .append(count.sending() > 0 ? " " + count.sending() + " sending" : ""));
-        return words.toString();
+        return BatchCount.inWords(counts());
     }
 
     @Override

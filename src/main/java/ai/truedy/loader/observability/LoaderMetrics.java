@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import ai.truedy.loader.delivery.SendListener;
-import ai.truedy.loader.delivery.WaitingBatches;
+import ai.truedy.loader.delivery.BatchCount;
 import ai.truedy.loader.model.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -105,7 +105,7 @@ public final class LoaderMetrics implements SendListener {
      * The batches read and waiting for a sender, per batch call being served ({@code
      * loader_batches_waiting{batch_call_id}}); a batch call with none waiting or being sent has no series.
      */
-    public synchronized void batchesWaiting(Map<String, WaitingBatches.Count> counts) {
+    public synchronized void batchesWaiting(Map<String, BatchCount> counts) {
         if (batchesWaiting == null) {
             MeterRegistry meters = registry();
             if (meters == null) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import ai.truedy.loader.delivery.RequestBudget;
-import ai.truedy.loader.delivery.WaitingBatches;
+import ai.truedy.loader.delivery.BatchCount;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -21,10 +21,10 @@ public final class SendingReadiness extends AbstractHealthCheck {
 
     private final RequestBudget gate;
     private final List<Path> folders;
-    private final Supplier<Map<String, WaitingBatches.Count>> batches;
+    private final Supplier<Map<String, BatchCount>> batches;
 
     /** @param batches the batches read and not yet settled, by batch call */
-    public SendingReadiness(RequestBudget gate, List<Path> folders, Supplier<Map<String, WaitingBatches.Count>> batches) {
+    public SendingReadiness(RequestBudget gate, List<Path> folders, Supplier<Map<String, BatchCount>> batches) {
         super("loader", "sending");
         this.gate = gate;
         this.folders = folders;
@@ -40,7 +40,7 @@ public final class SendingReadiness extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         String suspension = gate.suspension();
         List<String> unwritable = folders.stream().filter(folder -> !Files.isWritable(folder)).map(Path::toString).toList();
-        Map<String, WaitingBatches.Count> served = batches.get();
+        Map<String, BatchCount> served = batches.get();
         served.forEach((batchCallId, count) -> {
             builder.detail("waiting." + batchCallId, count.waiting());
             builder.detail("sending." + batchCallId, count.sending());
@@ -52,7 +52,7 @@ public final class SendingReadiness extends AbstractHealthCheck {
         } else {
             builder.up();
             if (!served.isEmpty()) {
-                builder.message("batch calls taking turns: " + WaitingBatches.inWords(served));
+                builder.message("batch calls taking turns: " + BatchCount.inWords(served));
             }
         }
     }

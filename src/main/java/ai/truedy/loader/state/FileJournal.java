@@ -118,6 +118,14 @@ public final class FileJournal implements BatchListener, Closeable {
         return history.done();
     }
 
+    /** How many of the file's first bytes its journal was keyed on: as it was when done, else when started. */
+    public Long hashedLength() {
+        if (history.done() != null) {
+            return history.done().size();
+        }
+        return history.start() == null ? null : history.start().size();
+    }
+
     /** Whether the file is being read again because its archived original grew. */
     public boolean isRegrown() {
         return history.regrown();

@@ -25,16 +25,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the journal of a file by the SHA-256 of its bytes for its batch call ({@link JournalKeys}),
  * so the same content is known for the same batch call whatever its name. A re-driven retry file
- * is known by its name too, since two rounds may hold the same rows. A file that grew since its journal was started (a copy that was still being
- * written, an archived original that grew) is found by its path and the hash of the bytes its
- * journal was keyed on. Journals of files done longer ago than the duplicate window are forgotten
+ * is known by its name too, since two rounds may hold the same rows. A file that grew since its
+ * journal was started (a copy that was still being written, an archived original that grew) is
+ * found by its path and the hash of the bytes its journal was keyed on. Journals of files done longer ago than the duplicate window are forgotten
  * at start.
  */
 public final class FileJournals implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileJournals.class);
     /** The folder below {@code loader.state} that holds the journals. */
-    private static final String FILES = "files";
+    static final String FILES = "files";
 
     private final Path folder;
     private final Path scratch;
@@ -56,25 +56,6 @@ public final class FileJournals implements StateStore {
         this.scratch = StateStore.emptyScratch(stateFolder.resolve("scratch"));
         this.duplicateWindow = duplicateWindow;
         this.json = json;
-    }
-
-    /**
-     * For a preview, which opens no store and writes nothing: the journal of the same content when
-     * it was loaded within {@code window}, so that a load would skip the file as its duplicate; else null.
-     *
-     * @param byName a re-driven retry file, known by its name too
-     */
-    public static FileJournal loadedWithin(Path stateFolder, Path file, boolean byName, String relativePath,
-                                           Duration window, JournalKeys keys, ObjectMapper json) throws IOException {
-        Path folder = stateFolder.resolve(FILES);
-        String contentKey = JournalKeys.contentOnly(FileDigests.ofPrefix(file, Files.size(file)), file, byName);
-        Path path = journalOf(folder, keys.forBatchCall(contentKey, relativePath));
-        Path legacy = journalOf(folder, contentKey);
-        FileJournal journal = Files.exists(path) ? read(path, json, changed -> { })
-                : Files.exists(legacy) ? read(legacy, json, changed -> { }) : null;
-        boolean sameBatchCall = journal != null && (Files.exists(path) || journal.previousStart() != null
-                && JournalKeys.sameBatchCall(journal.previousStart().file(), relativePath));
-        return sameBatchCall && journal.status(window) == FileJournal.Status.DUPLICATE ? journal : null;
     }
 
     @Override
@@ -104,7 +85,7 @@ public final class FileJournals implements StateStore {
             Path earlier = unfinished.get(relativePath);
             if (earlier != null && Files.exists(earlier)) {
                 FileJournal journal = read(earlier, null); // the path's own: no other file has it
-                Long hashed = hashedLength(journal);
+                Long hashed = journal.hashedLength();
                 if (hashed != null && hashed <= size && keyedOn(earlier, file, hashed, byName, relativePath)) {
                     inUse.release(exact, relativePath);
                     return journal;
@@ -187,12 +168,6 @@ public final class FileJournals implements StateStore {
         return recentlyDone;
     }
 
-    private static Long hashedLength(FileJournal journal) {
-        if (journal.previousDone() != null) {
-            return journal.previousDone().size();
-        }
-        return journal.previousStart() == null ? null : journal.previousStart().size();
-    }
 
     /**
      * Reads a journal, up to a line the process died while writing (that batch was not settled).
@@ -205,7 +180,7 @@ public final class FileJournals implements StateStore {
         return journal;
     }
 
-    private static FileJournal read(Path path, ObjectMapper json, Consumer<FileJournal> onChange) throws IOException {
+    static FileJournal read(Path path, ObjectMapper json, Consumer<FileJournal> onChange) throws IOException {
         return read(new LocalJournalLines(path), json, onChange);
     }
 
@@ -217,7 +192,7 @@ public final class FileJournals implements StateStore {
     }
 
     /** Where the journal known by a key is kept. */
-    private static Path journalOf(Path folder, String key) {
+    static Path journalOf(Path folder, String key) {
         return folder.resolve(key + ".journal");
     }
 

@@ -93,7 +93,7 @@ public final class LocalSentMemory implements SentMemory {
             for (Path path : files) {
                 try (InputStream in = Files.newInputStream(path)) {
                     Header header = json.readValue(headerLine(in), Header.class);
-                    long[] kept = SentNumbers.decode(new java.io.BufferedInputStream(in), Math.toIntExact(header.numbers()));
+                    long[] kept = NumberDeltas.decode(new java.io.BufferedInputStream(in), Math.toIntExact(header.numbers()));
                     keep(new SentNumbers.Generation(header.batchCallId(), header.stem(), header.file(),
                             Instant.parse(header.finishedAt()), kept.length), kept);
                 } catch (IOException | RuntimeException unreadable) {
@@ -130,7 +130,7 @@ public final class LocalSentMemory implements SentMemory {
         bytes.write(json.writeValueAsBytes(new Header(generation.batchCallId(), generation.stem(), generation.file(),
                 generation.finishedAt().toString(), sorted.length)));
         bytes.write('\n');
-        bytes.write(SentNumbers.encode(sorted));
+        bytes.write(NumberDeltas.encode(sorted));
         Path target = pathOf(generation.batchCallId(), generation.stem());
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

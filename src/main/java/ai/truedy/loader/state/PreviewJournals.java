@@ -1,11 +1,13 @@
 package ai.truedy.loader.state;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 
+import ai.truedy.loader.model.FileDigests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -39,8 +41,27 @@ public final class PreviewJournals implements StateStore {
     @Override
     public FileJournal journal(Path file, boolean byName, String relativePath) throws IOException {
         FileJournal earlier = stateFolder == null ? null
-                : FileJournals.loadedWithin(stateFolder, file, byName, relativePath, duplicateWindow, keys, json);
+                : loadedWithin(stateFolder, file, byName, relativePath, duplicateWindow, keys, json);
         return earlier != null ? earlier : FileJournal.read(new KeptNowhere(relativePath), List.of(), json, journal -> { });
+    }
+
+    /**
+     * For a preview, which opens no store and writes nothing: the journal of the same content when
+     * it was loaded within {@code window}, so that a load would skip the file as its duplicate; else null.
+     *
+     * @param byName a re-driven retry file, known by its name too
+     */
+    private static FileJournal loadedWithin(Path stateFolder, Path file, boolean byName, String relativePath,
+                                           Duration window, JournalKeys keys, ObjectMapper json) throws IOException {
+        Path folder = stateFolder.resolve(FileJournals.FILES);
+        String contentKey = JournalKeys.contentOnly(FileDigests.ofPrefix(file, Files.size(file)), file, byName);
+        Path path = FileJournals.journalOf(folder, keys.forBatchCall(contentKey, relativePath));
+        Path legacy = FileJournals.journalOf(folder, contentKey);
+        FileJournal journal = Files.exists(path) ? FileJournals.read(path, json, changed -> { })
+                : Files.exists(legacy) ? FileJournals.read(legacy, json, changed -> { }) : null;
+        boolean sameBatchCall = journal != null && (Files.exists(path) || journal.previousStart() != null
+                && JournalKeys.sameBatchCall(journal.previousStart().file(), relativePath));
+        return sameBatchCall && journal.status(window) == FileJournal.Status.DUPLICATE ? journal : null;
     }
 
     @Override

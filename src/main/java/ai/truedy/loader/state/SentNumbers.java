@@ -1,8 +1,5 @@
 package ai.truedy.loader.state;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,52 +39,7 @@ public final class SentNumbers {
     public record Generation(String batchCallId, String stem, String file, Instant finishedAt, int count) {
     }
 
-    /**
-     * A batch call's numbers, each with its load's slot, sorted; its loads by slot; and every
-     * {@value #STRIDE}th entry, a small index that keeps most of a search in the processor's cache.
-     */
-    private record Known(long[] entries, Generation[] slots, long[] sample) {
-
-        Known(long[] entries, Generation[] slots) {
-            this(entries, slots, sample(entries));
-        }
-
-        private static long[] sample(long[] entries) {
-            long[] sample = new long[(entries.length + STRIDE - 1) / STRIDE];
-            for (int i = 0; i < sample.length; i++) {
-                sample[i] = entries[i * STRIDE];
-            }
-            return sample;
-        }
-
-        /** The first entry at or above {@code key}. */
-        int firstAtOrAbove(long key) {
-            int p = Arrays.binarySearch(sample, key);
-            if (p >= 0) {
-                while (p > 0 && sample[p - 1] == key) {
-                    p--;
-                }
-                return p * STRIDE == 0 ? 0 : firstIn(key, (p - 1) * STRIDE, p * STRIDE);
-            }
-            p = -p - 1;
-            return p == 0 ? 0 : firstIn(key, (p - 1) * STRIDE, Math.min(p * STRIDE, entries.length));
-        }
-
-        private int firstIn(long key, int from, int to) {
-            int at = Arrays.binarySearch(entries, from, to, key);
-            if (at < 0) {
-                return -at - 1;
-            }
-            while (at > from && entries[at - 1] == key) {
-                at--;
-            }
-            return at;
-        }
-    }
-
-    private static final int STRIDE = 64;
-
-    private final Map<String, Known> byBatchCall = new ConcurrentHashMap<>();
+    private final Map<String, NumberIndex> byBatchCall = new ConcurrentHashMap<>();
 
     /** The E.164 number as the memory holds it: its digits. */
     public static long digits(String e164) {
@@ -99,7 +51,7 @@ public final class SentNumbers {
      * false when the batch call has {@value #MAX_LOADS} loads remembered already.
      */
     public synchronized boolean add(Generation generation, long[] sorted) {
-        Known known = byBatchCall.getOrDefault(generation.batchCallId(), new Known(new long[0], new Generation[0]));
+        NumberIndex known = byBatchCall.getOrDefault(generation.batchCallId(), new NumberIndex(new long[0], new Generation[0]));
         Generation[] slots = Arrays.copyOf(known.slots(), Math.max(known.slots().length, 1));
         int replaced = slotOf(known.slots(), generation.stem());
         int slot = replaced >= 0 ? replaced : firstFree(slots);
@@ -116,14 +68,14 @@ public final class SentNumbers {
         for (int i = 0; i < sorted.length; i++) {
             added[i] = sorted[i] << SLOT_BITS | slot;
         }
-        byBatchCall.put(generation.batchCallId(), new Known(merge(kept, added), slots));
+        byBatchCall.put(generation.batchCallId(), new NumberIndex(merge(kept, added), slots));
         return true;
     }
 
     /** Drops the loads finished before {@code cutoff}; returns them. */
     public synchronized List<Generation> dropFinishedBefore(Instant cutoff) {
         List<Generation> dropped = new ArrayList<>();
-        for (Map.Entry<String, Known> entry : Map.copyOf(byBatchCall).entrySet()) {
+        for (Map.Entry<String, NumberIndex> entry : Map.copyOf(byBatchCall).entrySet()) {
             Generation[] slots = entry.getValue().slots().clone();
             Set<Integer> old = new HashSet<>();
             for (int slot = 0; slot < slots.length; slot++) {
@@ -136,7 +88,7 @@ public final class SentNumbers {
             if (Arrays.stream(slots).allMatch(Objects::isNull)) {
                 byBatchCall.remove(entry.getKey());
             } else if (!old.isEmpty()) {
-                byBatchCall.put(entry.getKey(), new Known(without(entry.getValue().entries(), old), slots));
+                byBatchCall.put(entry.getKey(), new NumberIndex(without(entry.getValue().entries(), old), slots));
             }
         }
         return dropped;
@@ -147,7 +99,7 @@ public final class SentNumbers {
      * than the load with {@code exceptStem}; null when there is none.
      */
     public Generation find(String batchCallId, long number, String exceptStem, Instant notBefore) {
-        Known known = byBatchCall.get(batchCallId);
+        NumberIndex known = byBatchCall.get(batchCallId);
         if (known == null) {
             return null;
         }
@@ -164,7 +116,7 @@ public final class SentNumbers {
 
     /** The stems of the batch call's loads. */
     public Set<String> stemsOf(String batchCallId) {
-        Known known = byBatchCall.get(batchCallId);
+        NumberIndex known = byBatchCall.get(batchCallId);
         return known == null ? Set.of() : Arrays.stream(known.slots()).filter(Objects::nonNull)
                 .map(Generation::stem).collect(Collectors.toUnmodifiableSet());
     }
@@ -172,44 +124,6 @@ public final class SentNumbers {
     /** Numbers remembered, over all batch calls (a number sent by two loads counts twice). */
     public long size() {
         return byBatchCall.values().stream().mapToLong(known -> known.entries().length).sum();
-    }
-
-    /** Sorted numbers as bytes: each the difference from the one before, in 7-bit groups. */
-    public static byte[] encode(long[] sorted) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(sorted.length * 3);
-        long previous = 0;
-        for (long number : sorted) {
-            long delta = number - previous;
-            previous = number;
-            while ((delta & ~0x7FL) != 0) {
-                out.write((int) ((delta & 0x7F) | 0x80));
-                delta >>>= 7;
-            }
-            out.write((int) delta);
-        }
-        return out.toByteArray();
-    }
-
-    /** The numbers {@link #encode} wrote, {@code count} of them. */
-    public static long[] decode(InputStream in, int count) throws IOException {
-        long[] numbers = new long[count];
-        long previous = 0;
-        for (int i = 0; i < count; i++) {
-            long delta = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = in.read();
-                if (b < 0) {
-                    throw new IOException("the numbers end after " + i + " of " + count);
-                }
-                delta |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            previous += delta;
-            numbers[i] = previous;
-        }
-        return numbers;
     }
 
     private static int slotOf(Generation[] slots, String stem) {

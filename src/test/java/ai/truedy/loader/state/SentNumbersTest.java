@@ -70,9 +70,9 @@ class SentNumbersTest {
     void numbers_are_kept_as_their_differences_and_read_back_the_same() throws Exception {
         long[] sorted = {12127361001L, 12127361002L, 12127369999L, 442079460958L};
 
-        byte[] bytes = SentNumbers.encode(sorted);
+        byte[] bytes = NumberDeltas.encode(sorted);
 
-        assertThat(SentNumbers.decode(new java.io.ByteArrayInputStream(bytes), sorted.length)).containsExactly(sorted);
+        assertThat(NumberDeltas.decode(new java.io.ByteArrayInputStream(bytes), sorted.length)).containsExactly(sorted);
         assertThat(bytes.length).as("a few bytes a number").isLessThan(8 * sorted.length);
     }
 
