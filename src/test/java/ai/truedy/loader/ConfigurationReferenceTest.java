@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's configuration table lists every property of application.properties, in order, with its default. */
+/** The configuration reference's table (docs/configuration.md) lists every property of application.properties, in order, with its default. */
 class ConfigurationReferenceTest {
 
     record Setting(String name, String defaultValue) {
     }
 
     @Test
-    void the_readme_table_and_application_properties_name_the_same_settings_with_the_same_defaults() throws IOException {
-        assertThat(readmeTable()).isNotEmpty().containsExactlyElementsOf(applicationProperties());
+    void the_reference_table_and_application_properties_name_the_same_settings_with_the_same_defaults() throws IOException {
+        assertThat(referenceTable()).isNotEmpty().containsExactlyElementsOf(applicationProperties());
     }
 
     @Test
@@ -44,12 +44,12 @@ class ConfigurationReferenceTest {
         return settings;
     }
 
-    private static List<Setting> readmeTable() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        int start = readme.indexOf("<!-- every property of application.properties");
-        assertThat(start).as("the configuration table's marker in README.md").isNotNegative();
+    private static List<Setting> referenceTable() throws IOException {
+        String reference = Files.readString(Path.of("docs/configuration.md"), StandardCharsets.UTF_8);
+        int start = reference.indexOf("<!-- every property of application.properties");
+        assertThat(start).as("the configuration table's marker in docs/configuration.md").isNotNegative();
         List<Setting> settings = new ArrayList<>();
-        for (String row : readme.substring(start).split("\n")) {
+        for (String row : reference.substring(start).split("\n")) {
             if (row.isBlank() && !settings.isEmpty()) {
                 break;
             }

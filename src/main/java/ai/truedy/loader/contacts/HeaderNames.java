@@ -58,7 +58,7 @@ public final class HeaderNames {
         return Optional.ofNullable(field);
     }
 
-    /** The names of a field as the table writes them, for messages and the README. */
+    /** The names of a field as the table writes them, for messages and docs/files.md. */
     public static List<String> namesOf(Field field) {
         return TABLE.names.getOrDefault(field, List.of());
     }

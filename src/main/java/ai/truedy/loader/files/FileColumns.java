@@ -47,7 +47,7 @@ final class FileColumns {
             why.append("; loader.columns.phone names ").append(mapping.namesOf("phone")).append(", which it does not have");
         } else {
             why.append("; a phone column may be named, for example, any of ").append(ColumnMap.acceptedPhoneNames())
-                    .append(" (the README lists every name the loader knows; case, accents, spaces and punctuation"
+                    .append(" (docs/files.md lists every name the loader knows; case, accents, spaces and punctuation"
                             + " do not matter)");
         }
         List<String> phoneLike = phoneLikeColumns(source, header);

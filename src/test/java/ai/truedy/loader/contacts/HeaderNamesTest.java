@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The header table: how names are matched, and the README lists every one of them. */
+/** The header table: how names are matched, and docs/files.md lists every one of them. */
 class HeaderNamesTest {
 
     @Test
@@ -35,13 +35,13 @@ class HeaderNamesTest {
     }
 
     @Test
-    void the_readme_lists_every_name_of_the_table() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        String table = readme.substring(readme.indexOf("<!-- the names of src/main/resources/columns/header-names.txt"));
+    void the_file_guide_lists_every_name_of_the_table() throws IOException {
+        String guide = Files.readString(Path.of("docs/files.md"), StandardCharsets.UTF_8);
+        String table = guide.substring(guide.indexOf("<!-- the names of src/main/resources/columns/header-names.txt"));
         table = table.substring(0, table.indexOf("\n\n"));
 
         for (String name : tableNames()) {
-            assertThat(table).as("README lists " + name).contains("`" + name + "`");
+            assertThat(table).as("docs/files.md lists " + name).contains("`" + name + "`");
         }
     }
 
