@@ -17,6 +17,7 @@ import ai.truedy.loader.intake.ReadyMarker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
@@ -57,6 +58,7 @@ public final class LoaderBeans implements CamelConfiguration {
             context.getManagementStrategy().addEventNotifier(new StopWithCamel(run));
         }
         RenamedSettings.carryOver(properties);
+        context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(new EarlierRoutes());
         LoaderSettings settings = LoaderSettings.from(properties::resolveProperty);
         settings.prepareFolders();
         run.stopTimeout(settings.running().shutdownTimeout());
