@@ -67,7 +67,7 @@ final class LoadBeans {
         RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
         ProducerTemplate notices = context.createProducerTemplate();
         Notifications notifications = new Notifications(settings.notifications().url(), settings.notifications().format(),
-                notice -> notices.sendBody(NOTIFY_QUEUE, notice), gate::suspension, json);
+                notice -> notices.sendBody(NOTIFY_QUEUE, notice), gate::suspension);
         registry.bind("notifications", notifications);
         ArchiveWatch archiveWatch = new ArchiveWatch(settings.folders().inbox(), settings.folders().error(),
                 settings.running().once() ? Duration.ZERO : settings.reading().settleWatch(), marker, json, notifications);

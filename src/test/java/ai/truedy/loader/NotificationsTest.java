@@ -57,6 +57,8 @@ class NotificationsTest extends LoaderTest {
         assertThat(notices).extracting(notice -> notice.path("event").asText())
                 .containsExactlyInAnyOrder("file_finished", "file_failed");
         JsonNode finished = notices.stream().filter(n -> n.path("event").asText().equals("file_finished")).findFirst().orElseThrow();
+        assertThat(finished.fieldNames()).toIterable().as("no duplicate_of for a file that was loaded")
+                .containsExactly("event", "at", "file", "rows", "accepted", "rejected", "pending_retry", "reasons", "report");
         assertThat(finished.path("file").asText()).isEqualTo("bc_1/list.csv");
         assertThat(finished.path("rows").asInt()).isEqualTo(3);
         assertThat(finished.path("accepted").asInt()).isEqualTo(2);

@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 import ai.truedy.loader.model.LogSafe;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -44,7 +42,6 @@ public final class Notifications {
     private final Format format;
     private final Consumer<Notice> queue;
     private final Supplier<String> suspension;
-    private final ObjectMapper json;
     private String suspendedBecause;
 
     /**
@@ -52,13 +49,11 @@ public final class Notifications {
      * @param queue      the notify route's queue
      * @param suspension why sending is suspended now (the request budget, held while a list is stale), or null
      */
-    public Notifications(String url, Format format, Consumer<Notice> queue, Supplier<String> suspension,
-                         ObjectMapper json) {
+    public Notifications(String url, Format format, Consumer<Notice> queue, Supplier<String> suspension) {
         this.url = url;
         this.format = format;
         this.queue = queue;
         this.suspension = suspension;
-        this.json = json;
     }
 
     /** A file is finished: its report is in done/. */
@@ -103,16 +98,20 @@ public final class Notifications {
         suspendedBecause = now;
     }
 
-    /** The body the notify route posts, in {@code loader.notify.format}. */
-    public String body(Notice notice) throws JsonProcessingException {
+    /** The fields of the body the notify route posts as JSON, in {@code loader.notify.format}. */
+    public Map<String, Object> body(Notice notice) {
         if (format == Format.SLACK) {
-            return json.writeValueAsString(Map.of("text", "Truedy contacts loader: " + notice.line()));
+            return Map.of("text", "Truedy contacts loader: " + notice.line());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", notice.event());
         body.put("at", Instant.now().toString());
-        body.putAll(notice.fields());
-        return json.writeValueAsString(body);
+        notice.fields().forEach((name, value) -> {
+            if (value != null) { // a field without a value is left out, such as duplicate_of for a file loaded
+                body.put(name, value);
+            }
+        });
+        return body;
     }
 
     /** A notice could not be posted, after every try: one line, with the endpoint's path and query masked. */
