@@ -90,8 +90,9 @@ public final class LoaderBeans implements CamelConfiguration {
         registry.bind("contactBatches", new ContactBatches(run::isStopping, settings.running().progressInterval(), waiting::inWords));
         Pipeline pipeline = settings.preview().enabled() ? PreviewBeans.pipeline(settings, doNotCall::stale, json, run)
                 : LoadBeans.pipeline(context, settings, doNotCall, marker, waiting, json, run);
-        bindPipeline(registry, settings, new ContactFiles(settings.reading().csv(), settings.reading().settleTime(), run::isStopping,
-                settings.reading().columns(), phones, settings.api().defaultBatchCallId(), doNotCall, settings.turns().priority(),
+        ContactFiles.Settings reading = new ContactFiles.Settings(settings.reading().csv(), settings.reading().settleTime(),
+                settings.reading().columns(), settings.api().defaultBatchCallId(), settings.turns().priority());
+        bindPipeline(registry, settings, new ContactFiles(reading, run::isStopping, phones, doNotCall,
                 new ContactFiles.Sent(pipeline.sent(), settings.folders().resend() ? Duration.ZERO : settings.folders().sentMemory())),
                 marker, waiting, json, pipeline);
     }
@@ -99,9 +100,10 @@ public final class LoaderBeans implements CamelConfiguration {
     /** The beans of the file routes, the same for a load and a preview but for the parts behind their seams. */
     private void bindPipeline(Registry registry, LoaderSettings settings, ContactFiles files, ReadyMarker marker,
                               WaitingBatches waiting, ObjectMapper json, Pipeline pipeline) {
-        InboxTurns inboxTurns = new InboxTurns(pipeline.claims(), marker, settings.folders().inbox(), settings.turns().parallelFiles(),
-                settings.turns().arrivalOrder(), settings.running().once() ? Duration.ZERO : settings.reading().readLockMinAge(),
-                settings.reading().pollDelay(), pipeline.elsewhere(), run::isStopping);
+        InboxTurns inboxTurns = new InboxTurns(pipeline.claims(), marker, new InboxTurns.Settings(settings.folders().inbox(),
+                settings.turns().parallelFiles(), settings.turns().arrivalOrder(),
+                settings.running().once() ? Duration.ZERO : settings.reading().readLockMinAge(), settings.reading().pollDelay()),
+                pipeline.elsewhere(), run::isStopping);
         run.countTakenFiles(inboxTurns::taken);
         FileIntake intake = new FileIntake(files, pipeline.journals(), pipeline.outcomes(), run, pipeline.remembered(),
                 new FileIntake.Settings(settings.api().delivery().concurrency(), settings.api().batchSize(), settings.redrive().maxRounds(),

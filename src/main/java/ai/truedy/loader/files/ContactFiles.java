@@ -46,21 +46,26 @@ public final class ContactFiles {
 
     /**
      * @param settleTime         {@code loader.settle-time}: a file's end is its end once it was unchanged this long
-     * @param stopping           whether the loader is stopping: a file still growing is then not waited for
      * @param columns            the {@code loader.columns.*} mapping, which a folder's own may override
      * @param defaultBatchCallId {@code truedy.batch-call-id}
-     * @param doNotCall          the do-not-call lists ({@code loader.dnc.dir})
      * @param priority           {@code loader.priority}, which a folder's own may override
-     * @param sent               the numbers each batch call already has
      */
-    public ContactFiles(CsvSettings csv, Duration settleTime, BooleanSupplier stopping, ColumnMapping columns,
-                        PhoneNormalizer phones, String defaultBatchCallId, DoNotCall doNotCall, int priority, Sent sent) {
-        this.priority = priority;
+    public record Settings(CsvSettings csv, Duration settleTime, ColumnMapping columns, String defaultBatchCallId,
+                           int priority) {
+    }
+
+    /**
+     * @param stopping  whether the loader is stopping: a file still growing is then not waited for
+     * @param doNotCall the do-not-call lists ({@code loader.dnc.dir})
+     * @param sent      the numbers each batch call already has
+     */
+    public ContactFiles(Settings settings, BooleanSupplier stopping, PhoneNormalizer phones, DoNotCall doNotCall, Sent sent) {
+        this.priority = settings.priority();
         this.sent = sent;
-        this.sources = new RowSources(csv, new CsvSource.Settling(settleTime, stopping));
-        this.fileColumns = new FileColumns(columns, phones);
+        this.sources = new RowSources(settings.csv(), new CsvSource.Settling(settings.settleTime(), stopping));
+        this.fileColumns = new FileColumns(settings.columns(), phones);
         this.phones = phones;
-        this.defaultBatchCallId = defaultBatchCallId;
+        this.defaultBatchCallId = settings.defaultBatchCallId();
         this.doNotCall = doNotCall;
     }
 

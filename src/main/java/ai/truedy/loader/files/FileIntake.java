@@ -148,8 +148,8 @@ public final class FileIntake {
                     file.startedAt().toString(), Files.size(file.path()), settings.batchSize()));
         }
         FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), opened.source().header(),
-                opened.columns().batchCallId(), outcomes.rejectedFile(file), retryFile, outcomes.warningsFile(file),
-                round.round(), settings.maxRounds(), retryRowsWritten);
+                opened.columns().batchCallId(), new FileLedger.Outputs(outcomes.rejectedFile(file), retryFile,
+                outcomes.warningsFile(file)), new FileLedger.Rounds(round.round(), settings.maxRounds(), retryRowsWritten));
         Integer startedWith = journal.previousStart().batchSize();
         taken.opened(new FileLoad(file, opened, ledger, new BatchesInFlight(settings.concurrency()), journal,
                 status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null,

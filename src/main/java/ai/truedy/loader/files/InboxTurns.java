@@ -44,13 +44,18 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         public static final Elsewhere NONE = new Elsewhere(Set::of, folder -> false);
     }
 
+    /**
+     * @param quietFor how long a file must have been unchanged to be taken; zero to leave the wait to
+     *                 the read lock (once mode, where the run waits for what is in the inbox)
+     * @param patience how long a claim waits for a place: {@code loader.poll-delay}
+     */
+    public record Settings(Path inbox, int parallelFiles, boolean arrivalOrder, Duration quietFor, Duration patience) {
+    }
+
     private final IdempotentRepository claims;
     private final GenericFileFilter<File> marker;
     private final Path inbox;
-    private final int parallelFiles;
-    private final boolean arrivalOrder;
-    private final Duration quietFor;
-    private final Duration patience;
+    private final Settings settings;
     private final Elsewhere elsewhere;
     private final BooleanSupplier stopping;
     /** The files taken here, by claim key, with their inbox folder ("" for the inbox itself). */
@@ -61,20 +66,13 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     /**
      * @param claims   the claims proper: Camel's memory repository, or the cluster's table
      * @param marker   the ready marker filter
-     * @param quietFor how long a file must have been unchanged to be taken; zero to leave the wait to
-     *                 the read lock (once mode, where the run waits for what is in the inbox)
-     * @param patience how long a claim waits for a place: {@code loader.poll-delay}
      */
-    public InboxTurns(IdempotentRepository claims, GenericFileFilter<File> marker, Path inbox, int parallelFiles,
-                      boolean arrivalOrder, Duration quietFor, Duration patience, Elsewhere elsewhere,
+    public InboxTurns(IdempotentRepository claims, GenericFileFilter<File> marker, Settings settings, Elsewhere elsewhere,
                       BooleanSupplier stopping) {
         this.claims = claims;
         this.marker = marker;
-        this.inbox = inbox.toAbsolutePath().normalize();
-        this.parallelFiles = parallelFiles;
-        this.arrivalOrder = arrivalOrder;
-        this.quietFor = quietFor;
-        this.patience = patience;
+        this.inbox = settings.inbox().toAbsolutePath().normalize();
+        this.settings = settings;
         this.elsewhere = elsewhere;
         this.stopping = stopping;
     }
@@ -87,11 +85,11 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         }
         String folder = folderOf(file.getAbsoluteFilePath());
         synchronized (this) {
-            if (arrivalOrder && foldersOnHold.contains(folder)) {
+            if (settings.arrivalOrder() && foldersOnHold.contains(folder)) {
                 return false;
             }
         }
-        return !(arrivalOrder && elsewhere.lately().get().contains(folder));
+        return !(settings.arrivalOrder() && elsewhere.lately().get().contains(folder));
     }
 
     /** Takes the file (its absolute path) if it may be taken now, waiting a little for a place. */
@@ -101,7 +99,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         if (taken.containsKey(key) || !awaitPlace(folder)) {
             return false;
         }
-        if (arrivalOrder && elsewhere.now().test(folder) || !quiet(Path.of(key)) || !claims.add(key)) {
+        if (settings.arrivalOrder() && elsewhere.now().test(folder) || !quiet(Path.of(key)) || !claims.add(key)) {
             return false;
         }
         taken.put(key, folder);
@@ -130,10 +128,10 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
 
     /** Waits up to the patience for a place here; on giving up, puts the folder (or all places) on hold. */
     private boolean awaitPlace(String folder) {
-        long deadline = System.nanoTime() + patience.toNanos();
+        long deadline = System.nanoTime() + settings.patience().toNanos();
         while (true) {
-            boolean full = taken.size() >= parallelFiles;
-            boolean folderBusy = arrivalOrder && taken.containsValue(folder);
+            boolean full = taken.size() >= settings.parallelFiles();
+            boolean folderBusy = settings.arrivalOrder() && taken.containsValue(folder);
             if (!full && !folderBusy) {
                 return true;
             }
@@ -157,11 +155,11 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     }
 
     private boolean quiet(Path file) {
-        if (quietFor.isZero()) {
+        if (settings.quietFor().isZero()) {
             return true;
         }
         try {
-            return Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - quietFor.toMillis();
+            return Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - settings.quietFor().toMillis();
         } catch (IOException gone) {
             return false;
         }
@@ -202,6 +200,6 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
 
     @Override
     public String toString() {
-        return "inbox turns (" + parallelFiles + " files at once) over " + claims;
+        return "inbox turns (" + settings.parallelFiles() + " files at once) over " + claims;
     }
 }

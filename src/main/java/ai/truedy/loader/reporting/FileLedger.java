@@ -60,22 +60,35 @@ public final class FileLedger implements RowListener, BatchListener {
     private long invalidSkipped;
 
     /**
+     * Where a file's rows are written down.
+     *
+     * @param rejected where rejected rows go
+     * @param retry    where rows to send again go
+     * @param warnings where rows sent with a warning are listed
+     */
+    public record Outputs(Path rejected, Path retry, Path warnings) {
+    }
+
+    /**
+     * The file's place among re-drive rounds.
+     *
+     * @param round                  0 for a file dropped by people, n for the n-th re-drive
+     * @param maxRounds              {@code loader.redrive.max-rounds}: from this round on, rows are not retried again
+     * @param replayedRetriesWritten true when the retry rows of batches settled before (a file that grew
+     *                               after it was archived) are in a retry file already, and are only counted
+     */
+    public record Rounds(int round, int maxRounds, boolean replayedRetriesWritten) {
+    }
+
+    /**
      * @param header            the file's header cells
      * @param batchCallIdColumn the header's batch_call_id column, or -1 when it has none
-     * @param rejectedFile      where rejected rows go
-     * @param retryFile         where rows to send again go
-     * @param warningsFile      where rows sent with a warning are listed
-     * @param round             the file's re-drive round (0 for a file dropped by people)
-     * @param maxRounds         {@code loader.redrive.max-rounds}: from this round on, rows are not retried again
-     * @param replayedRetriesWritten true when the retry rows of batches settled before (a file that grew
-     *                          after it was archived) are in a retry file already, and are only counted
      */
-    public FileLedger(String file, Instant startedAt, List<String> header, int batchCallIdColumn,
-                      Path rejectedFile, Path retryFile, Path warningsFile, int round, int maxRounds,
-                      boolean replayedRetriesWritten) {
-        this.replayedRetriesWritten = replayedRetriesWritten;
-        this.round = round;
-        this.maxRounds = maxRounds;
+    public FileLedger(String file, Instant startedAt, List<String> header, int batchCallIdColumn, Outputs outputs,
+                      Rounds rounds) {
+        this.replayedRetriesWritten = rounds.replayedRetriesWritten();
+        this.round = rounds.round();
+        this.maxRounds = rounds.maxRounds();
         this.file = file;
         this.startedAt = startedAt;
         header = withoutAnnotations(header);
@@ -88,9 +101,9 @@ public final class FileLedger implements RowListener, BatchListener {
         if (batchCallIdColumn < 0) {
             retryHeader.add("batch_call_id");
         }
-        this.rejectedRows = new CsvOutput(rejectedFile, rejectedHeader);
-        this.warningRows = new CsvOutput(warningsFile, rejectedHeader);
-        this.retryRows = new CsvOutput(retryFile, retryHeader);
+        this.rejectedRows = new CsvOutput(outputs.rejected(), rejectedHeader);
+        this.warningRows = new CsvOutput(outputs.warnings(), rejectedHeader);
+        this.retryRows = new CsvOutput(outputs.retry(), retryHeader);
     }
 
     /**
