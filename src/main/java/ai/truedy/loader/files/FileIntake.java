@@ -151,10 +151,10 @@ public final class FileIntake {
                 opened.columns().batchCallId(), new FileLedger.Outputs(outcomes.rejectedFile(file), retryFile,
                 outcomes.warningsFile(file)), new FileLedger.Rounds(round.round(), settings.maxRounds(), retryRowsWritten));
         Integer startedWith = journal.previousStart().batchSize();
-        taken.opened(new FileLoad(file, opened, ledger, new BatchesInFlight(settings.concurrency()), journal,
-                status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null,
-                startedWith == null ? settings.batchSize() : startedWith,
-                new SentRecorder(sent, file.stem(), file.relativePath()), outcomes.summary()));
+        taken.opened(new FileLoad(file, opened, new BatchesInFlight(settings.concurrency()),
+                new FileLoad.Start(journal, status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null,
+                        startedWith == null ? settings.batchSize() : startedWith),
+                new FileLoad.Listeners(ledger, new SentRecorder(sent, file.stem(), file.relativePath()), outcomes.summary())));
         return true;
     }
 

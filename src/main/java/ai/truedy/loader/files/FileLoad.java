@@ -40,24 +40,37 @@ final class FileLoad implements Closeable {
     private final BatchOrigin origin;
 
     /**
+     * Where a file starts from.
+     *
+     * @param journal   its journal: the batches settled before, if any
      * @param tail      when the file grew after it was archived, its last row as read then, without a
      *                  line break after it; null otherwise
      * @param batchSize contacts per batch: the size the file was started with
-     * @param sent      collects the numbers accepted, to be remembered once the file is done
-     * @param summary   a preview's summary of the file, told of each batch; null for a load
      */
-    FileLoad(IntakeFile file, ContactFiles.Opened opened, FileLedger ledger, BatchesInFlight inFlight,
-             FileJournal journal, FileJournal.Tail tail, int batchSize, SentRecorder sent, PreviewSummary summary) {
+    record Start(FileJournal journal, FileJournal.Tail tail, int batchSize) {
+    }
+
+    /**
+     * Who is told of each settled batch, after the journal.
+     *
+     * @param ledger  where every row's outcome is written down
+     * @param sent    collects the numbers accepted, to be remembered once the file is done
+     * @param summary a preview's summary of the file; null for a load
+     */
+    record Listeners(FileLedger ledger, SentRecorder sent, PreviewSummary summary) {
+    }
+
+    FileLoad(IntakeFile file, ContactFiles.Opened opened, BatchesInFlight inFlight, Start start, Listeners listeners) {
         this.file = file;
         this.source = opened.source();
         this.contacts = opened.contacts();
-        this.ledger = ledger;
+        this.ledger = listeners.ledger();
         this.inFlight = inFlight;
-        this.journal = journal;
-        this.tail = tail;
-        this.batchSize = batchSize;
-        this.sent = sent;
-        this.summary = summary;
+        this.journal = start.journal();
+        this.tail = start.tail();
+        this.batchSize = start.batchSize();
+        this.sent = listeners.sent();
+        this.summary = listeners.summary();
         BatchListener afterJournal = summary == null ? BatchListener.all(ledger, sent)
                 : BatchListener.all(ledger, sent, summary);
         this.keeper = new JournalFirst(file.relativePath(), journal, afterJournal, ledger, inFlight);

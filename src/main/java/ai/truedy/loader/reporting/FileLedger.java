@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import ai.truedy.loader.model.Batch;
 import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.BatchOutcome;
-import ai.truedy.loader.model.BatchOutcome.ApiCounts;
 import ai.truedy.loader.model.BatchSettled;
 import ai.truedy.loader.model.RejectReason;
 import ai.truedy.loader.model.RowListener;
@@ -39,9 +38,7 @@ public final class FileLedger implements RowListener, BatchListener {
     private final CsvOutput rejectedRows;
     private final CsvOutput retryRows;
     private final CsvOutput warningRows;
-    private final int round;
-    private final int maxRounds;
-    private final boolean replayedRetriesWritten;
+    private final Rounds rounds;
     private final Map<String, Long> reasons = new TreeMap<>();
     private final Map<String, Long> warningReasons = new TreeMap<>();
     private final List<String> header;
@@ -54,10 +51,7 @@ public final class FileLedger implements RowListener, BatchListener {
     private long rejected;
     private long pendingRetry;
     private long warnings;
-    private long added;
-    private long failed;
-    private long duplicatesSkipped;
-    private long invalidSkipped;
+    private FileReport.ApiTotals apiTotals = FileReport.ApiTotals.NONE;
 
     /**
      * Where a file's rows are written down.
@@ -86,9 +80,7 @@ public final class FileLedger implements RowListener, BatchListener {
      */
     public FileLedger(String file, Instant startedAt, List<String> header, int batchCallIdColumn, Outputs outputs,
                       Rounds rounds) {
-        this.replayedRetriesWritten = rounds.replayedRetriesWritten();
-        this.round = rounds.round();
-        this.maxRounds = rounds.maxRounds();
+        this.rounds = rounds;
         this.file = file;
         this.startedAt = startedAt;
         header = withoutAnnotations(header);
@@ -157,14 +149,14 @@ public final class FileLedger implements RowListener, BatchListener {
                 accepted += batch.size();
                 batch.items().forEach(item -> phoneColumns.merge(item.phoneColumn(), 1L, Long::sum));
                 batch.items().forEach(item -> timeZones.add(item.contact().phoneNumber()));
-                addApiCounts(outcome.counts());
+                apiTotals = apiTotals.plus(outcome.counts());
             }
             case REJECTED -> batch.items().forEach(item -> reject(item.row(), outcome.reason(), outcome.detail()));
             case RETRY -> {
-                if (round >= maxRounds) {
+                if (rounds.round() >= rounds.maxRounds()) {
                     batch.items().forEach(item -> reject(item.row(), RejectReason.RETRY_EXHAUSTED,
-                            "still not sent after " + round + " re-drive rounds: " + outcome.detail()));
-                } else if (replayed && replayedRetriesWritten) {
+                            "still not sent after " + rounds.round() + " re-drive rounds: " + outcome.detail()));
+                } else if (replayed && rounds.replayedRetriesWritten()) {
                     pendingRetry += batch.size();
                 } else {
                     batch.items().forEach(this::retry);
@@ -179,9 +171,9 @@ public final class FileLedger implements RowListener, BatchListener {
         Path rejectedFile = rejectedRows.commit();
         Path retryFile = retryRows.commit();
         Path warningsFile = warningRows.commit();
-        return new FileReport(file, false, null, round, startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
+        return new FileReport(file, false, null, rounds.round(), startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons), phoneColumnNames(),
-                timeZones.counts(), new FileReport.ApiTotals(added, failed, duplicatesSkipped, invalidSkipped),
+                timeZones.counts(), apiTotals,
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),
                         pathOrNull(warningsFile)),
                 BatchReports.inOrder(batches));
@@ -209,17 +201,6 @@ public final class FileLedger implements RowListener, BatchListener {
         values[batchCallIdColumn] = item.batchCallId();
         retryRows.write(values);
         pendingRetry++;
-    }
-
-    private void addApiCounts(ApiCounts counts) {
-        added += orZero(counts.added());
-        failed += orZero(counts.failed());
-        duplicatesSkipped += orZero(counts.duplicatesSkipped());
-        invalidSkipped += orZero(counts.invalidSkipped());
-    }
-
-    private static long orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 
     private static String pathOrNull(Path path) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import ai.truedy.loader.model.BatchOutcome;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -59,6 +61,18 @@ public record FileReport(
 
     /** What the API said it did with the accepted contacts, summed over the batches that reported it. */
     public record ApiTotals(long added, long failed, long duplicatesSkipped, long invalidSkipped) {
+
+        static final ApiTotals NONE = new ApiTotals(0, 0, 0, 0);
+
+        /** These totals and one answer's counts; a count the API left out adds nothing. */
+        ApiTotals plus(BatchOutcome.ApiCounts counts) {
+            return new ApiTotals(added + orZero(counts.added()), failed + orZero(counts.failed()),
+                    duplicatesSkipped + orZero(counts.duplicatesSkipped()), invalidSkipped + orZero(counts.invalidSkipped()));
+        }
+
+        private static long orZero(Integer value) {
+            return value == null ? 0 : value;
+        }
     }
 
     /** Where the file's rows went. Null entries mean no such file was needed. */
