@@ -11,6 +11,9 @@
 # cluster mode on that database (CLUSTER_USER, default postgres), with its claims, journals and budget there;
 # FILES=4 hands the loader that many files of ROWS rows at once, each for a batch call of its own (the
 # same rows with a column added, so that no file is another's duplicate); the floor still reads one.
+# BEFORE_JAR=path/to/an/earlier/truedy-contacts-loader.jar also runs that build, right after the floor
+# and before this one, on the same rows and stand-in: both ratios are then taken against the same floor.
+# It runs in the project folder it was built in (target/..), so that it reads its own routes/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
@@ -21,7 +24,7 @@ if [ -n "${CLUSTER_URL:-}" ]; then
                -Dloader.cluster.instance-id=bench -Dcamel.management.port=0)
 fi
 JAR=target/truedy-contacts-loader.jar
-WORK=target/bench
+WORK=$PWD/target/bench
 BATCH_SIZE=100
 CONCURRENCY=2
 
@@ -59,25 +62,39 @@ if [ "${FLOOR:-1}" != 0 ]; then
   FLOOR_STATS=$(stats)
 fi
 
-reset
-if [ "${FILES:-1}" -gt 1 ]; then
-  rm -rf "$WORK/inbox/bc_bench"
-  for f in $(seq "$FILES"); do
-    mkdir -p "$WORK/inbox/bc_bench-$f"
-    { echo "$(head -1 "$WORK/contacts.csv"),list"; tail -n +2 "$WORK/contacts.csv" | sed "s/\$/,$f/"; } \
-        > "$WORK/inbox/bc_bench-$f/contacts-$f.csv"
-  done
-  touch -d '1 minute ago' "$WORK"/inbox/bc_bench-*/contacts-*.csv
-else
-  cp "$WORK/contacts.$FORMAT" "$WORK/inbox/bc_bench/contacts.$FORMAT"
-  touch -d '1 minute ago' "$WORK/inbox/bc_bench/contacts.$FORMAT"
+drop_files() {
+  rm -rf "$WORK/inbox" "$WORK/done" "$WORK/error" "$WORK/retry" "$WORK/state" && mkdir -p "$WORK/inbox/bc_bench"
+  if [ "${FILES:-1}" -gt 1 ]; then
+    rm -rf "$WORK/inbox/bc_bench"
+    for f in $(seq "$FILES"); do
+      mkdir -p "$WORK/inbox/bc_bench-$f"
+      { echo "$(head -1 "$WORK/contacts.csv"),list"; tail -n +2 "$WORK/contacts.csv" | sed "s/\$/,$f/"; } \
+          > "$WORK/inbox/bc_bench-$f/contacts-$f.csv"
+    done
+    touch -d '1 minute ago' "$WORK"/inbox/bc_bench-*/contacts-*.csv
+  else
+    cp "$WORK/contacts.$FORMAT" "$WORK/inbox/bc_bench/contacts.$FORMAT"
+    touch -d '1 minute ago' "$WORK/inbox/bc_bench/contacts.$FORMAT"
+  fi
+}
+run_loader() { # name, jar: prints "wall_seconds peak_rss_kb"
+  reset
+  drop_files
+  local jar
+  jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+  cd "$(dirname "$jar")/.." # a subshell: its own routes/ and application.properties, if any
+  measure "$1" java "${LOADER_JVM[@]}" \
+      -Dloader.inbox="$WORK/inbox" -Dloader.done="$WORK/done" -Dloader.error="$WORK/error" \
+      -Dloader.retry="$WORK/retry" -Dloader.state="$WORK/state" -Dloader.duplicate-file-window=0 \
+      -Dtruedy.api-key=bench -Dtruedy.base-url="$URL/api/public/v1" -Dtruedy.batch-size="$BATCH_SIZE" \
+      -Dtruedy.concurrency="$CONCURRENCY" -Dtruedy.rate-limit.requests-per-minute="${BUDGET:-0}" \
+      -jar "$jar" --once
+}
+if [ -n "${BEFORE_JAR:-}" ]; then
+  read -r BEFORE_WALL BEFORE_RSS < <(run_loader before "$BEFORE_JAR")
+  BEFORE_STATS=$(stats)
 fi
-read -r LOADER_WALL LOADER_RSS < <(measure loader java "${LOADER_JVM[@]}" \
-    -Dloader.inbox="$WORK/inbox" -Dloader.done="$WORK/done" -Dloader.error="$WORK/error" \
-    -Dloader.retry="$WORK/retry" -Dloader.state="$WORK/state" -Dloader.duplicate-file-window=0 \
-    -Dtruedy.api-key=bench -Dtruedy.base-url="$URL/api/public/v1" -Dtruedy.batch-size="$BATCH_SIZE" \
-    -Dtruedy.concurrency="$CONCURRENCY" -Dtruedy.rate-limit.requests-per-minute="${BUDGET:-0}" \
-    -jar "$JAR" --once)
+read -r LOADER_WALL LOADER_RSS < <(run_loader loader "$JAR")
 LOADER_STATS=$(stats)
 
 echo
@@ -88,9 +105,16 @@ if [ "${FLOOR:-1}" != 0 ]; then
   printf '%-7s %10s %12.0f %14.0f  %s\n' floor "$FLOOR_WALL" "$(echo "$ROWS / $FLOOR_WALL" | bc -l)" \
       "$(echo "$FLOOR_RSS / 1024" | bc -l)" "$FLOOR_STATS"
 fi
+if [ -n "${BEFORE_JAR:-}" ]; then
+  printf '%-7s %10s %12.0f %14.0f  %s\n' before "$BEFORE_WALL" "$(echo "$ROWS * ${FILES:-1} / $BEFORE_WALL" | bc -l)" \
+      "$(echo "$BEFORE_RSS / 1024" | bc -l)" "$BEFORE_STATS"
+fi
 printf '%-7s %10s %12.0f %14.0f  %s\n' loader "$LOADER_WALL" "$(echo "$ROWS * ${FILES:-1} / $LOADER_WALL" | bc -l)" \
     "$(echo "$LOADER_RSS / 1024" | bc -l)" "$LOADER_STATS"
 if [ "${FLOOR:-1}" != 0 ]; then
+  if [ -n "${BEFORE_JAR:-}" ]; then
+    printf 'ratio before/floor (wall time, start-up included): %.2f\n' "$(echo "$BEFORE_WALL / $FLOOR_WALL" | bc -l)"
+  fi
   printf 'ratio loader/floor (wall time, start-up included): %.2f\n' "$(echo "$LOADER_WALL / $FLOOR_WALL" | bc -l)"
 fi
 grep -h "Finished" "$WORK/loader.log" | tail -"${FILES:-1}" || true
