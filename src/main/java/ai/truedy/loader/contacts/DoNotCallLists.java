@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,6 +30,10 @@ public final class DoNotCallLists implements DoNotCall {
     private static final Logger LOG = LoggerFactory.getLogger(DoNotCallLists.class);
 
     private record Loaded(long size, long modified, Roaring64Bitmap numbers) {
+    }
+
+    /** One list as the console shows it: its file name, how many numbers, when its file was last changed. */
+    public record ListStatus(String name, long numbers, Instant changed, boolean stale) {
     }
 
     private final Path folder;
@@ -111,6 +116,14 @@ public final class DoNotCallLists implements DoNotCall {
     /** Why nothing may be sent now (a list older than {@code loader.dnc.max-age}), or null. */
     public String stale() {
         return staleBefore;
+    }
+
+    /** The lists loaded, by file name; a list is stale when it is older than {@code loader.dnc.max-age}. */
+    public List<ListStatus> lists() {
+        Instant oldest = maxAge.isZero() ? Instant.MIN : Instant.now().minus(maxAge);
+        return lists.entrySet().stream().map(list -> new ListStatus(list.getKey(),
+                list.getValue().numbers().getLongCardinality(), Instant.ofEpochMilli(list.getValue().modified()),
+                Instant.ofEpochMilli(list.getValue().modified()).isBefore(oldest))).toList();
     }
 
     /** How many numbers the lists hold, together. */

@@ -1,6 +1,7 @@
 package ai.truedy.loader.delivery;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,11 @@ public final class HeldWhile implements RequestBudget {
     public String suspension() {
         String held = reason.get();
         return held != null ? "sending is held: " + held : budget.suspension();
+    }
+
+    @Override
+    public Instant pausedUntil() {
+        return budget.pausedUntil();
     }
 
     @Override

@@ -57,6 +57,11 @@ public interface RequestBudget {
     /** Why sending is suspended now, or null when it is not. */
     String suspension();
 
+    /** Until when a 429 keeps everyone from sending, or null when no such pause is on (or it is not known here). */
+    default Instant pausedUntil() {
+        return null;
+    }
+
     /** How {@link #suspension()} words a suspension after 401, 402 or 403, for every budget alike. */
     static String suspendedUntil(Instant until, String because) {
         return "sending is suspended until " + until + " after " + because;

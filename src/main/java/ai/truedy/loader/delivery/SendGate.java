@@ -93,6 +93,12 @@ public final class SendGate implements RequestBudget {
         }
     }
 
+    @Override
+    public synchronized Instant pausedUntil() {
+        long left = pausedUntil - System.nanoTime();
+        return left > 0 ? Instant.now().plusNanos(left) : null;
+    }
+
     /** Why sending is suspended now, or null when it is not. */
     @Override
     public synchronized String suspension() {

@@ -11,6 +11,7 @@ import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.UnreadableFileException;
 import ai.truedy.loader.model.RetryRound;
 import ai.truedy.loader.reporting.FileLedger;
+import ai.truedy.loader.reporting.FilesInFlight;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.state.SentMemory;
 import ai.truedy.loader.state.SentRecorder;
@@ -45,6 +46,7 @@ public final class FileIntake {
     private final LoaderRun run;
     private final SentMemory sent;
     private final Settings settings;
+    private final FilesInFlight loading = new FilesInFlight();
 
     /**
      * @param files    how a file is read into contacts
@@ -60,6 +62,11 @@ public final class FileIntake {
         this.run = run;
         this.sent = sent;
         this.settings = settings;
+    }
+
+    /** The files being loaded now, with how far along each is. */
+    public FilesInFlight loading() {
+        return loading;
     }
 
     /**
@@ -154,7 +161,8 @@ public final class FileIntake {
         taken.opened(new FileLoad(file, opened, new BatchesInFlight(settings.concurrency()),
                 new FileLoad.Start(journal, status == FileJournal.Status.EXTEND ? journal.previousDone().tail() : null,
                         startedWith == null ? settings.batchSize() : startedWith),
-                new FileLoad.Listeners(ledger, new SentRecorder(sent, file.stem(), file.relativePath()), outcomes.summary())));
+                new FileLoad.Listeners(ledger, new SentRecorder(sent, file.stem(), file.relativePath()), outcomes.summary(),
+                        loading)));
         return true;
     }
 

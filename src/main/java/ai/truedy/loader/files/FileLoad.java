@@ -13,6 +13,7 @@ import ai.truedy.loader.intake.RowSource;
 import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.SourceRow;
 import ai.truedy.loader.reporting.FileLedger;
+import ai.truedy.loader.reporting.FilesInFlight;
 import ai.truedy.loader.reporting.PreviewSummary;
 import ai.truedy.loader.state.FileJournal;
 import ai.truedy.loader.state.SentRecorder;
@@ -37,6 +38,7 @@ final class FileLoad implements Closeable {
     private final SentRecorder sent;
     private final PreviewSummary summary;
     private final JournalFirst keeper;
+    private final FilesInFlight loading;
     private final BatchOrigin origin;
 
     /**
@@ -51,13 +53,14 @@ final class FileLoad implements Closeable {
     }
 
     /**
-     * Who is told of each settled batch, after the journal.
+     * Who hears of the file: of each settled batch, after the journal, and of how far along it is.
      *
      * @param ledger  where every row's outcome is written down
      * @param sent    collects the numbers accepted, to be remembered once the file is done
      * @param summary a preview's summary of the file; null for a load
+     * @param loading the files being loaded now, which the console shows
      */
-    record Listeners(FileLedger ledger, SentRecorder sent, PreviewSummary summary) {
+    record Listeners(FileLedger ledger, SentRecorder sent, PreviewSummary summary, FilesInFlight loading) {
     }
 
     FileLoad(IntakeFile file, ContactFiles.Opened opened, BatchesInFlight inFlight, Start start, Listeners listeners) {
@@ -71,6 +74,8 @@ final class FileLoad implements Closeable {
         this.batchSize = start.batchSize();
         this.sent = listeners.sent();
         this.summary = listeners.summary();
+        this.loading = listeners.loading();
+        loading.loading(file.relativePath(), () -> ledger.progress(source.fractionRead()));
         BatchListener afterJournal = summary == null ? BatchListener.all(ledger, sent)
                 : BatchListener.all(ledger, sent, summary);
         this.keeper = new JournalFirst(file.relativePath(), journal, afterJournal, ledger, inFlight);
@@ -137,9 +142,15 @@ final class FileLoad implements Closeable {
                 + ": it is not sent twice" : null;
     }
 
+    /** Its report is written: it is no longer among the files being loaded. */
+    void reported() {
+        loading.finished(file.relativePath());
+    }
+
     /** Lets go of the rows, the scratch table of numbers and the journal. */
     @Override
     public void close() throws IOException {
+        loading.finished(file.relativePath());
         source.close();
         contacts.close();
         journal.close();

@@ -75,6 +75,7 @@ public final class FileReports {
         boolean countedBefore = load.journal().isRegrown() && Files.exists(reportFile);
         JsonNode counted = countedBefore ? READER.readTree(reportFile.toFile()) : null;
         AtomicFiles.write(reportFile, out -> json.writeValue(out, report));
+        load.reported();
         FileJournal.Tail tail = lastRow == null ? null : new FileJournal.Tail(lastRow.number(), List.of(lastRow.values()));
         load.journal().complete(new FileJournal.Done(reportFile.toString(), report.finishedAt(), original.toString(),
                 content.length(), content.headSha256(), tail), intake.journalKey(content.digest(), file));

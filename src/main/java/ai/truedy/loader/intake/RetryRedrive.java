@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import ai.truedy.loader.model.RetryRound;
@@ -46,7 +49,35 @@ public final class RetryRedrive {
 
     /** Moves every retry file that is due into the inbox; returns how many. */
     public int moveDueFilesNow() throws IOException {
-        Instant dueBefore = Instant.now().minus(delay);
+        return moveFilesChangedBefore(Instant.now().minus(delay));
+    }
+
+    /** Moves every retry file into the inbox now, due or not ("Re-drive now" on the console); returns how many. */
+    public int moveAllNow() throws IOException {
+        return moveFilesChangedBefore(Instant.now().plusSeconds(1));
+    }
+
+    /** A file waiting in retry/ and when it goes back to the inbox. */
+    public record Waiting(Path file, Instant due) {
+    }
+
+    /** The files waiting in retry/, the next due first. */
+    public List<Waiting> waiting() throws IOException {
+        List<Waiting> waiting = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(retry, RetryRedrive::isRetryFile)) {
+            for (Path file : files) {
+                try {
+                    waiting.add(new Waiting(file, Files.getLastModifiedTime(file).toInstant().plus(delay)));
+                } catch (NoSuchFileException movedMeanwhile) {
+                    // re-driven as we looked
+                }
+            }
+        }
+        waiting.sort(Comparator.comparing(Waiting::due));
+        return waiting;
+    }
+
+    private int moveFilesChangedBefore(Instant dueBefore) throws IOException {
         int moved = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(retry, RetryRedrive::isRetryFile)) {
             for (Path file : files) {

@@ -166,6 +166,11 @@ public final class FileLedger implements RowListener, BatchListener {
         batches.add(BatchReports.of(batch, outcome, settled.attempts()));
     }
 
+    /** How far along the file is, for the console. */
+    public synchronized FilesInFlight.Progress progress(double fractionRead) {
+        return new FilesInFlight.Progress(file, startedAt.toString(), rows, accepted, rejected, pendingRetry, fractionRead);
+    }
+
     /** Commits the output files and sums up. */
     public synchronized FileReport close(Instant finishedAt, String original, String report) throws IOException {
         Path rejectedFile = rejectedRows.commit();

@@ -1,0 +1,44 @@
+package ai.truedy.loader.reporting;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The files being loaded now, each with how far along it is: the console reads it. A file is here
+ * from when its rows are opened until its outputs are written.
+ */
+public final class FilesInFlight {
+
+    /**
+     * How far along a file is.
+     *
+     * @param fractionRead how much of the file has been read, 0 to 1
+     */
+    public record Progress(String file, String startedAt, long rowsRead, long accepted, long rejected, long pendingRetry,
+                           double fractionRead) {
+
+        /** Rows settled so far: accepted, rejected or pending retry. */
+        public long settled() {
+            return accepted + rejected + pendingRetry;
+        }
+    }
+
+    private final Map<String, Supplier<Progress>> files = new ConcurrentHashMap<>();
+
+    public void loading(String file, Supplier<Progress> progress) {
+        files.put(file, progress);
+    }
+
+    public void finished(String file) {
+        files.remove(file);
+    }
+
+    /** The files being loaded, oldest first. */
+    public List<Progress> now() {
+        return files.values().stream().map(Supplier::get)
+                .sorted(Comparator.comparing(Progress::startedAt).thenComparing(Progress::file)).toList();
+    }
+}
