@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import ai.truedy.loader.contacts.ColumnMapping;
+import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.UnreadableFileException;
 import org.apache.camel.util.TimeUtils;
@@ -54,10 +55,12 @@ record FolderSettings(String file, ColumnMapping columns, int priority, Duration
         read(columnsOnly, lines);
         read(own, lines);
         for (String key : lines.stringPropertyNames()) {
-            if (!key.equals(PRIORITY) && !key.equals(SENT_MEMORY) && !ColumnMapping.KEYS.contains(columnKey(key))) {
+            if (!key.equals(PRIORITY) && !key.equals(SENT_MEMORY) && !key.equals(Approvals.SETTING)
+                    && !ColumnMapping.KEYS.contains(columnKey(key))) {
                 TreeSet<String> known = new TreeSet<>(ColumnMapping.KEYS.stream().map(k -> ColumnMapping.PREFIX + k).toList());
                 known.add(PRIORITY);
                 known.add(SENT_MEMORY);
+                known.add(Approvals.SETTING);
                 throw new UnreadableFileException(where(file, name) + " has an unknown setting '" + key + "'; it may set "
                         + known);
             }

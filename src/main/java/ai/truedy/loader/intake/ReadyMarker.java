@@ -18,10 +18,22 @@ import org.apache.camel.component.file.GenericFileFilter;
 public final class ReadyMarker implements GenericFileFilter<File> {
 
     private final String pattern;
+    private final Approvals approvals;
+    private final boolean waitingOnly;
 
     /** @param pattern the {@code loader.ready-marker} setting; empty for none */
     public ReadyMarker(String pattern) {
+        this(pattern, new Approvals("none"), false);
+    }
+
+    /**
+     * @param approvals   {@code loader.approval}: a file that must be approved is taken once it is
+     * @param waitingOnly take only the files that wait for approval (to preview them), instead of the others
+     */
+    public ReadyMarker(String pattern, Approvals approvals, boolean waitingOnly) {
         this.pattern = pattern;
+        this.approvals = approvals;
+        this.waitingOnly = waitingOnly;
     }
 
     /** The marker's name for a file: {@code ${file:name}} and {@code ${file:name.noext}} are filled in. */
@@ -34,12 +46,17 @@ public final class ReadyMarker implements GenericFileFilter<File> {
     /** Whether the inbox consumer may take a file: there is no marker to wait for, or it is there. */
     @Override
     public boolean accept(GenericFile<File> file) {
-        return pattern.isEmpty() || file.isDirectory()
-                || Files.exists(Path.of(file.getAbsoluteFilePath()).resolveSibling(nameFor(file.getFileNameOnly())));
+        if (file.isDirectory()) {
+            return true;
+        }
+        Path path = Path.of(file.getAbsoluteFilePath());
+        boolean ready = pattern.isEmpty() || Files.exists(path.resolveSibling(nameFor(file.getFileNameOnly())));
+        return ready && approvals.waiting(path) == waitingOnly;
     }
 
     /** The file was archived: its marker goes with it. */
     public void remove(Path file) throws IOException {
+        Approvals.remove(file);
         if (!pattern.isEmpty()) {
             Files.deleteIfExists(file.resolveSibling(nameFor(file.getFileName().toString())));
         }
@@ -47,6 +64,9 @@ public final class ReadyMarker implements GenericFileFilter<File> {
 
     /** Creates the marker for a file the loader moved into the inbox itself. */
     public void place(Path file) throws IOException {
+        if (approvals.requiredFor(file)) { // a file the loader moves back in was approved before
+            Approvals.approve(file, "the loader (approved before)");
+        }
         if (!pattern.isEmpty()) {
             Path marker = file.resolveSibling(nameFor(file.getFileName().toString()));
             if (!Files.exists(marker)) {
