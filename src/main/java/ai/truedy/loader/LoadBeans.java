@@ -1,19 +1,25 @@
 package ai.truedy.loader;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import ai.truedy.loader.console.ConsoleBeans;
+import ai.truedy.loader.console.RecentRequests;
 import ai.truedy.loader.contacts.DoNotCallLists;
 import ai.truedy.loader.delivery.ApiAnswers;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.BatchSender;
 import ai.truedy.loader.delivery.HeldWhile;
 import ai.truedy.loader.delivery.RequestBudget;
+import ai.truedy.loader.delivery.SendListener;
 import ai.truedy.loader.delivery.SendPolicy;
 import ai.truedy.loader.delivery.SingleTryHttpClient;
 import ai.truedy.loader.delivery.TruedyRequest;
 import ai.truedy.loader.delivery.WaitingBatches;
 import ai.truedy.loader.files.ArchiveWatch;
+import ai.truedy.loader.files.FileIntake;
 import ai.truedy.loader.files.LoadOutcomes;
 import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.intake.ReadyMarker;
@@ -83,9 +89,12 @@ final class LoadBeans {
         context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());
         waiting.listen(metrics::batchesWaiting);
         readiness(context, gate, settings, waiting);
+        RecentRequests requests = new RecentRequests();
+        registry.bind("recentRequests", requests);
+        registry.bind("requestBudget", gate);
         registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.api().connectTimeout(), settings.api().readTimeout()));
         BatchSender sender = new BatchSender(new TruedyRequest(json, apiKey),
-                new SendPolicy(new ApiAnswers(json), gate, settings.api().delivery(), metrics),
+                new SendPolicy(new ApiAnswers(json), gate, settings.api().delivery(), SendListener.all(metrics, requests)),
                 baseUrl + "?throwExceptionOnFailure=false&httpClientConfigurer=#bean:truedyHttpClient");
         OutputNames names = new OutputNames(settings.folders().inbox(), settings.folders().done(), settings.folders().error(), settings.folders().retry(),
                 shared.store()::reserve);
@@ -93,6 +102,20 @@ final class LoadBeans {
                 new LoadOutcomes.Told(metrics, notifications, archiveWatch::archived, marker));
         return new Pipeline(shared.claims(), shared.inboxOrder(), shared.elsewhere(), shared.store(), shared.sent(),
                 shared.sent(), outcomes, sender);
+    }
+
+    /** The console's beans and server: it reads the load's beans bound above. */
+    static void console(CamelContext context, LoaderSettings settings, DoNotCallLists doNotCall, ReadyMarker marker,
+                        ObjectMapper json) throws Exception {
+        Registry registry = context.getRegistry();
+        Map<String, Path> folders = Map.of("inbox", settings.folders().inbox(), "done", settings.folders().done(),
+                "error", settings.folders().error(), "retry", settings.folders().retry(), "preview", settings.preview().dir());
+        ConsoleBeans.bind(context, settings.console(), new ConsoleBeans.Sources(folders, settings.reading().extensions(),
+                settings.console().approval(), settings.api().batchSize(), settings.api().delivery().requestsPerMinute(),
+                registry.lookupByNameAndType("fileIntake", FileIntake.class).loading(),
+                registry.lookupByNameAndType("requestBudget", RequestBudget.class),
+                registry.lookupByNameAndType("recentRequests", RecentRequests.class), doNotCall,
+                registry.lookupByNameAndType("retryRedrive", RetryRedrive.class), marker), json);
     }
 
     /** Readiness at /observe/health: DOWN while sending is suspended or a folder cannot be written. */

@@ -13,6 +13,7 @@ import ai.truedy.loader.files.FileIntake;
 import ai.truedy.loader.files.FileReports;
 import ai.truedy.loader.files.InboxTurns;
 import ai.truedy.loader.files.LoaderRun;
+import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.ReadyMarker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelConfiguration;
@@ -61,6 +62,10 @@ public final class LoaderBeans implements CamelConfiguration {
         context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(new EarlierRoutes());
         LoaderSettings settings = LoaderSettings.from(properties::resolveProperty);
         settings.prepareFolders();
+        boolean console = settings.console().enabled() && !embedded; // an embedding runtime serves its own HTTP
+        if (!embedded) {
+            PortsInUse.check(settings, properties::resolveProperty);
+        }
         run.stopTimeout(settings.running().shutdownTimeout());
         if (properties.resolveProperty("camel.main.shutdown-timeout").isEmpty()) { // Camel's own, if set, wins
             context.getShutdownStrategy().setTimeout(Math.max(1, settings.running().shutdownTimeout().toSeconds()));
@@ -75,10 +80,13 @@ public final class LoaderBeans implements CamelConfiguration {
         properties.addOverrideProperty("loader.preview", Boolean.toString(settings.preview().enabled())); // the routes' preconditions
         properties.addOverrideProperty("loader.preview-dir", settings.preview().dir().toString());
         properties.addOverrideProperty("loader.notify.url", settings.notifications().url()); // trimmed: the notify routes' preconditions
+        properties.addOverrideProperty("loader.console.enabled", Boolean.toString(console)); // the console routes' preconditions
 
         ObjectMapper json = ApiJson.mapper();
         Registry registry = context.getRegistry();
-        ReadyMarker marker = new ReadyMarker(settings.reading().readyMarker());
+        boolean previewingWaiting = properties.resolveProperty(ApprovalPreviews.PREVIEWING).map(Boolean::parseBoolean).orElse(false);
+        ReadyMarker marker = new ReadyMarker(settings.reading().readyMarker(), new Approvals(settings.console().approval()),
+                previewingWaiting);
         PhoneNormalizer phones = new PhoneNormalizer(settings.reading().defaultRegion(), settings.reading().phoneValidation());
         DoNotCallLists doNotCall = new DoNotCallLists(settings.reading().doNotCallDir().isEmpty() ? null
                 : Path.of(settings.reading().doNotCallDir()).toAbsolutePath(), phones, settings.reading().doNotCallMaxAge());
@@ -95,6 +103,13 @@ public final class LoaderBeans implements CamelConfiguration {
         bindPipeline(registry, settings, new ContactFiles(reading, run::isStopping, phones, doNotCall,
                 new ContactFiles.Sent(pipeline.sent(), settings.folders().resend() ? Duration.ZERO : settings.folders().sentMemory())),
                 marker, waiting, json, pipeline);
+        if (console) {
+            LoadBeans.console(context, settings, doNotCall, marker, json);
+        }
+        if ("required".equals(settings.console().approval()) && !settings.preview().enabled() && !settings.running().once()
+                && !embedded) {
+            context.addService(new ApprovalPreviews(properties), true, true); // the files that wait, previewed
+        }
     }
 
     /** The beans of the file routes, the same for a load and a preview but for the parts behind their seams. */

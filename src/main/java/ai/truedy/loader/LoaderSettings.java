@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import ai.truedy.loader.cluster.ClusterSettings;
 import ai.truedy.loader.config.LoaderConfigException;
+import ai.truedy.loader.console.ConsoleSettings;
 import ai.truedy.loader.config.SettingsReader;
 import ai.truedy.loader.contacts.ColumnMapping;
 import ai.truedy.loader.contacts.PhoneNormalizer;
@@ -28,7 +29,8 @@ import ai.truedy.loader.reporting.Notifications;
  * One record per section of application.properties.
  */
 public record LoaderSettings(Folders folders, Redrive redrive, Reading reading, Turns turns, Running running,
-                             Preview preview, Notify notifications, Api api, ClusterSettings cluster) {
+                             Preview preview, Notify notifications, Api api, ConsoleSettings console,
+                             ClusterSettings cluster) {
 
     /**
      * ## Folders: where files go, and what the loader remembers.
@@ -143,6 +145,7 @@ public record LoaderSettings(Folders folders, Redrive redrive, Reading reading, 
         SettingsReader in = new SettingsReader(properties);
         LoaderSettings settings = new LoaderSettings(Folders.from(in), Redrive.from(in), Reading.from(in, properties),
                 Turns.from(in), Running.from(in), Preview.from(in), Notify.from(in), Api.from(in),
+                ConsoleSettings.from(in, !Boolean.parseBoolean(in.text("loader.once")) && !in.bool("loader.preview")),
                 new ClusterSettings(in.text("loader.cluster.jdbc-url"), in.text("loader.cluster.username"),
                         in.text("loader.cluster.password"),
                         in.text("loader.cluster.instance-id").isEmpty() ? ClusterSettings.defaultInstanceId()

@@ -24,6 +24,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * and the model; reporting, state and metrics listen to the stages and are never called by them;
  * the file routes' beans ({@code files}) and the Kamelet's ({@code sink}) put the stages together;
  * {@code cluster} implements the state store, the request budget and the file claims on PostgreSQL;
+ * the console reads the stages and acts only through the folders, and nothing of the flow calls it;
  * the root package wires everything and nothing uses it.
  */
 @AnalyzeClasses(packages = "ai.truedy.loader", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -48,7 +49,7 @@ class ArchitectureTest {
     static final ArchRule bean_methods_take_typed_parameters_not_the_exchange = methods()
             .that().arePublic()
             .and().areDeclaredInClassesThat().resideInAnyPackage("ai.truedy.loader.files..", "ai.truedy.loader.delivery..",
-                    "ai.truedy.loader.reporting..")
+                    "ai.truedy.loader.reporting..", "ai.truedy.loader.console..")
             .and(DescribedPredicate.describe("are not named in TAKE_THE_EXCHANGE", (JavaMethod method) ->
                     !TAKE_THE_EXCHANGE.contains(method.getOwner().getSimpleName() + "." + method.getName())))
             .should(new ArchCondition<>("not take an Exchange") {
@@ -64,6 +65,7 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .layer("wiring").definedBy("ai.truedy.loader")
             .layer("file routes").definedBy("ai.truedy.loader.files..")
+            .layer("console").definedBy("ai.truedy.loader.console..")
             .layer("kamelet").definedBy("ai.truedy.loader.sink..")
             .layer("sandbox").definedBy("ai.truedy.loader.sandbox..")
             .layer("cluster").definedBy("ai.truedy.loader.cluster..")
@@ -78,18 +80,19 @@ class ArchitectureTest {
             .layer("model").definedBy("ai.truedy.loader.model..")
             .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
             .whereLayer("file routes").mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("console").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("kamelet").mayNotBeAccessedByAnyLayer()
             .whereLayer("sandbox").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("cluster").mayOnlyBeAccessedByLayers("wiring")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("wiring", "kamelet")
-            .whereLayer("reporting").mayOnlyBeAccessedByLayers("wiring", "file routes")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("wiring", "kamelet", "console")
+            .whereLayer("reporting").mayOnlyBeAccessedByLayers("wiring", "file routes", "console")
             .whereLayer("state").mayOnlyBeAccessedByLayers("wiring", "file routes", "cluster")
             .whereLayer("observability").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet")
             .whereLayer("delivery").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "observability",
-                    "cluster")
+                    "cluster", "console")
             .whereLayer("batching").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "delivery")
             .whereLayer("contacts").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "config",
-                    "delivery", "batching")
+                    "delivery", "batching", "console")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "config",
-                    "reporting", "delivery", "batching", "contacts");
+                    "reporting", "delivery", "batching", "contacts", "console");
 }

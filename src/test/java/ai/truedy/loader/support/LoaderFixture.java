@@ -58,6 +58,7 @@ public final class LoaderFixture {
         settings.put("loader.state", root.resolve("state").toString());
         settings.put("camel.management.enabled", "false"); // the packaged jar's tests check the management server
         settings.put("loader.sandbox.port", "0");
+        settings.put("loader.console.enabled", "false"); // the console's tests turn it on, on a port of their own
         settings.put("loader.poll-delay", "100ms");
         settings.put("truedy.base-url", baseUrl);
         settings.put("truedy.api-key", API_KEY);

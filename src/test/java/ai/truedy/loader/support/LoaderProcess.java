@@ -64,6 +64,9 @@ public final class LoaderProcess {
                 "-Dloader.inbox=" + folders.inbox, "-Dloader.done=" + folders.done,
                 "-Dloader.error=" + folders.error, "-Dloader.retry=" + folders.retry,
                 "-Dloader.state=" + work.resolve("state")));
+        if (!settings.containsKey("loader.console.enabled") && !settings.containsKey("loader.console.port")) {
+            command.add("-Dloader.console.enabled=false"); // port 8080 may be taken on the build machine
+        }
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", Path.of(System.getProperty("loader.jar", "target/truedy-contacts-loader.jar"))
                 .toAbsolutePath().toString()));

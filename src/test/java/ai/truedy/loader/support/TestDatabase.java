@@ -34,7 +34,7 @@ public final class TestDatabase {
     public static Map<String, String> clusterSettings(String url, String instanceId, String lease) {
         return Map.of("loader.cluster.jdbc-url", url, "loader.cluster.username", USER,
                 "loader.cluster.password", PASSWORD, "loader.cluster.instance-id", instanceId,
-                "loader.cluster.lease", lease);
+                "loader.cluster.lease", lease, "loader.console.enabled", "false");
     }
 
     /** A JDBC URL whose connections use a new, empty schema. */

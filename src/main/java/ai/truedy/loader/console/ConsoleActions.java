@@ -1,0 +1,106 @@
+package ai.truedy.loader.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Map;
+
+import ai.truedy.loader.intake.Approvals;
+import ai.truedy.loader.intake.ReadyMarker;
+import ai.truedy.loader.intake.RetryRedrive;
+import ai.truedy.loader.reporting.AtomicFiles;
+import ai.truedy.loader.reporting.FileError;
+import ai.truedy.loader.reporting.FileReport;
+import ai.truedy.loader.reporting.OutputNames;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.auth.User;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a person can do on the console: approve a file waiting for approval (the load takes it at its
+ * next poll), discard it (to error/ with {@code name.error.json} saying by whom and when), and
+ * re-drive retry/ now. Each is logged with who did it.
+ */
+public final class ConsoleActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleActions.class);
+    /** The header Camel's embedded server sets to the authenticated user. */
+    public static final String USER = "CamelVertxPlatformHttpAuthenticatedUser";
+
+    private final FileIds ids;
+    private final Approvals approvals;
+    private final ReadyMarker marker;
+    private final RetryRedrive redrive;
+    private final Path error;
+    private final ObjectMapper json;
+
+    ConsoleActions(FileIds ids, Approvals approvals, ReadyMarker marker, RetryRedrive redrive, Path error, ObjectMapper json) {
+        this.ids = ids;
+        this.approvals = approvals;
+        this.marker = marker;
+        this.redrive = redrive;
+        this.error = error;
+        this.json = json;
+    }
+
+    public String approve(@Header("id") String id, @Header(USER) Object user) throws IOException {
+        Path file = waitingFile(id);
+        if (Approvals.approve(file, who(user))) {
+            LOG.info("{} approved {}: it is loaded next", who(user), file.getFileName());
+        }
+        return json.writeValueAsString(Map.of("file", file.getFileName().toString(), "approved", true));
+    }
+
+    public String discard(@Header("id") String id, @Header(USER) Object user) throws IOException {
+        Path file = waitingFile(id);
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String stem = base;
+        for (int n = 2; Files.exists(error.resolve(stem + extension)) || Files.exists(error.resolve(stem + OutputNames.ERROR)); n++) {
+            stem = base + "-" + n;
+        }
+        Path original = error.resolve(stem + extension);
+        Path errorFile = error.resolve(stem + OutputNames.ERROR);
+        try {
+            Files.move(file, original, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException gone) {
+            throw new ConsoleRefusal(409, "the file is no longer waiting: approved or discarded meanwhile");
+        }
+        marker.remove(file);
+        String because = "discarded on the console by " + who(user) + " at " + Instant.now() + ": not loaded, nothing sent";
+        AtomicFiles.write(errorFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new FileError(name, because,
+                Instant.now().toString(), 0, 0, 0, 0, new FileReport.Outputs(original.toString(), errorFile.toString(),
+                        null, null, null))));
+        LOG.info("{} discarded {}: moved to {}", who(user), name, original);
+        return json.writeValueAsString(Map.of("file", name, "discarded", true));
+    }
+
+    public String redriveNow(@Header(USER) Object user) throws IOException {
+        int moved = redrive.moveAllNow();
+        LOG.info("{} re-drove retry/ now: {} file(s) back in the inbox", who(user), moved);
+        return json.writeValueAsString(Map.of("files_redriven", moved));
+    }
+
+    private Path waitingFile(String id) {
+        Path file = "inbox".equals(ids.folderOf(id)) ? ids.resolve(id).orElse(null) : null;
+        if (file == null) {
+            throw new ConsoleRefusal(404, "no such file in the inbox");
+        }
+        if (!approvals.waiting(file)) {
+            throw new ConsoleRefusal(409, "the file is not waiting for approval");
+        }
+        return file;
+    }
+
+    private static String who(Object user) {
+        return user instanceof User authenticated && authenticated.subject() != null ? authenticated.subject()
+                : "a console user (no password set)";
+    }
+}

@@ -1,0 +1,90 @@
+package ai.truedy.loader.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.truedy.loader.contacts.DoNotCallLists;
+import ai.truedy.loader.delivery.RequestBudget;
+import ai.truedy.loader.reporting.FilesInFlight;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code GET /api/status}: whether the loader is sending, paused (why, and until when) or idle; the
+ * request budget used in the last minute; the do-not-call lists and their age.
+ */
+public final class ConsoleStatus {
+
+    private final RequestBudget gate;
+    private final RecentRequests requests;
+    private final int requestsPerMinute;
+    private final DoNotCallLists doNotCall;
+    private final FilesInFlight loading;
+    private final List<Path> folders;
+    private final String approval;
+    private final CsrfToken csrf;
+    private final ObjectMapper json;
+
+    /**
+     * @param folders  the folders the loader writes: one that cannot be written pauses it
+     * @param approval {@code loader.approval}
+     */
+    public ConsoleStatus(RequestBudget gate, RecentRequests requests, int requestsPerMinute, DoNotCallLists doNotCall,
+                         FilesInFlight loading, List<Path> folders, String approval, CsrfToken csrf, ObjectMapper json) {
+        this.gate = gate;
+        this.requests = requests;
+        this.requestsPerMinute = requestsPerMinute;
+        this.doNotCall = doNotCall;
+        this.loading = loading;
+        this.folders = folders;
+        this.approval = approval;
+        this.csrf = csrf;
+        this.json = json;
+    }
+
+    public String status() throws JsonProcessingException {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("sending", sending());
+        Map<String, Object> budget = new LinkedHashMap<>();
+        budget.put("requests_per_minute", requestsPerMinute);
+        budget.put("used_last_minute", requests.lastMinute());
+        status.put("budget", budget);
+        status.put("do_not_call", doNotCall.lists().stream().map(list -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", list.name());
+            entry.put("numbers", list.numbers());
+            entry.put("changed_at", list.changed().toString());
+            entry.put("stale", list.stale());
+            return entry;
+        }).toList());
+        status.put("approval", approval);
+        status.put("csrf_token", csrf.value());
+        status.put("now", Instant.now().toString());
+        return json.writeValueAsString(status);
+    }
+
+    private Map<String, Object> sending() {
+        Map<String, Object> sending = new LinkedHashMap<>();
+        String suspension = gate.suspension();
+        Instant pausedUntil = gate.pausedUntil();
+        Path unwritable = folders.stream().filter(folder -> !Files.isWritable(folder)).findFirst().orElse(null);
+        if (suspension != null) {
+            sending.put("state", "paused");
+            sending.put("reason", suspension);
+        } else if (unwritable != null) {
+            sending.put("state", "paused");
+            sending.put("reason", "the folder " + unwritable.getFileName() + " cannot be written");
+        } else if (pausedUntil != null) {
+            sending.put("state", "paused");
+            sending.put("reason", "Truedy answered 429: too many requests; sending waits for its reset_at");
+            sending.put("until", pausedUntil.toString());
+        } else {
+            sending.put("state", loading.now().isEmpty() ? "idle" : "running");
+        }
+        return sending;
+    }
+}

@@ -1,0 +1,96 @@
+package ai.truedy.loader.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import ai.truedy.loader.intake.Approvals;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The files in the inbox that wait for a person's approval, each with what its preview found
+ * (rows, accepted, reasons, requests, time at the budget, time zones), once the preview is written.
+ */
+final class InboxWaiting {
+
+    private final Path inbox;
+    private final Path previewDir;
+    private final List<String> extensions;
+    private final Approvals approvals;
+    private final FileIds ids;
+    private final ObjectMapper json;
+    private final int requestsPerMinute;
+
+    InboxWaiting(Path inbox, Path previewDir, List<String> extensions, Approvals approvals, FileIds ids, ObjectMapper json,
+                 int requestsPerMinute) {
+        this.inbox = inbox;
+        this.previewDir = previewDir;
+        this.extensions = extensions;
+        this.approvals = approvals;
+        this.ids = ids;
+        this.json = json;
+        this.requestsPerMinute = requestsPerMinute;
+    }
+
+    List<Path> files() throws IOException {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(inbox, 2)) {
+            return files.filter(Files::isRegularFile).filter(this::readable).filter(approvals::waiting).sorted().toList();
+        }
+    }
+
+    List<Map<String, Object>> latest() throws IOException {
+        List<Map<String, Object>> waiting = new ArrayList<>();
+        for (Path file : files()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", ids.idOf(file).orElseThrow());
+            entry.put("file", inbox.relativize(file).toString().replace('\\', '/'));
+            entry.put("waiting_since", Files.getLastModifiedTime(file).toInstant().toString());
+            entry.put("preview", preview(file));
+            waiting.add(entry);
+        }
+        return waiting;
+    }
+
+    private Map<String, Object> preview(Path file) {
+        Path relative = inbox.relativize(file);
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path folder = relative.getParent() == null ? previewDir : previewDir.resolve(relative.getParent());
+        Path report = folder.resolve((dot > 0 ? name.substring(0, dot) : name) + ".report.json");
+        try {
+            if (!Files.isRegularFile(report) || Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(file)) < 0) {
+                return null; // not previewed yet, or previewed before the file changed
+            }
+            JsonNode node = json.readTree(report.toFile());
+            Map<String, Object> preview = new LinkedHashMap<>();
+            for (String count : List.of("rows", "accepted", "rejected", "warnings")) {
+                preview.put(count, node.path(count).asLong());
+            }
+            preview.put("reasons", json.convertValue(node.path("reasons"), Map.class));
+            int requests = node.path("batches").size();
+            preview.put("requests", requests);
+            preview.put("minutes_at_budget", requestsPerMinute <= 0 ? null
+                    : Math.round(requests * 10.0 / requestsPerMinute) / 10.0);
+            preview.put("time_zones", json.convertValue(node.path("time_zones"), Map.class));
+            return preview;
+        } catch (IOException | RuntimeException beingWritten) {
+            return null;
+        }
+    }
+
+    private boolean readable(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return !name.startsWith(".") && dot > 0 && extensions.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+}

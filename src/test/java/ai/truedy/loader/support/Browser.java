@@ -1,0 +1,52 @@
+package ai.truedy.loader.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver: nothing is
+ * downloaded. Without them the tests fail, saying how to install them, rather than skip.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("loader.test.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("loader.test.chromedriver", "/usr/bin/chromedriver"));
+
+    public final WebDriver driver;
+
+    public Browser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            throw new AssertionError("the console's browser tests need Chromium and its driver at " + CHROMIUM + " and "
+                    + DRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does), or point"
+                    + " -Dloader.test.chromium and -Dloader.test.chromedriver at them");
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                        "--disable-gpu");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    /** Saves what the page shows now as a PNG. */
+    public void screenshot(Path file) throws Exception {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(file.getParent());
+        Files.copy(shot.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
