@@ -42,7 +42,7 @@ final class ApprovalPreviews extends ServiceSupport {
     protected void doStart() {
         preview = new LoaderMain(settings, false, true);
         running = new Thread(() -> {
-            int exit = preview.run();
+            int exit = preview.runHere(); // SIGTERM stays the load's: it stops this service with the context
             if (exit != 0 && isRunAllowed()) {
                 LOG.error("The previews of files waiting for approval stopped (exit {}): waiting files are not previewed", exit);
             }

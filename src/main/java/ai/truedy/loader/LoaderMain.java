@@ -79,6 +79,11 @@ public final class LoaderMain {
     /** Runs until the inbox is drained (once mode) or {@link #stop()}; returns the exit code. */
     public int run() {
         stopOnSignals();
+        return runHere();
+    }
+
+    /** Runs as {@link #run()} does, leaving SIGTERM and Ctrl-C to the loader it runs beside. */
+    int runHere() {
         try {
             main.run();
         } catch (Exception e) {

@@ -1,7 +1,6 @@
 package ai.truedy.loader;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,11 +36,8 @@ class ApprovalTest extends LoaderTest {
 
     @BeforeEach
     void approvalRequired() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        loader.with("loader.console.enabled", "true").with("loader.console.port", String.valueOf(port))
-                .with("loader.approval", "required");
+        port = loader.withConsole();
+        loader.with("loader.approval", "required");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(2, 0)));
     }
 

@@ -105,6 +105,8 @@ class ConsoleBrowserIT {
             await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.driver.findElement(
                     By.cssSelector("#recent tbody tr")).getText().contains("bc_1/list.csv"));
             assertThat(TruedyApi.sentPhones(api)).containsExactlyInAnyOrder("+12127361001", "+12127361002");
+            loader.terminate();
+            assertThat(loader.waitForExit(60)).as("SIGTERM stops the loader, and the previews beside it").isZero();
         } finally {
             loader.terminate();
         }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The console's JSON API, run by a loader watching the inbox, with a password. */
 class ConsoleTest extends LoaderTest {
@@ -48,11 +49,8 @@ class ConsoleTest extends LoaderTest {
 
     @BeforeEach
     void console() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        loader.with("loader.console.enabled", "true").with("loader.console.port", String.valueOf(port))
-                .with("loader.console.username", "ops").with("loader.console.password", PASSWORD);
+        port = loader.withConsole();
+        loader.with("loader.console.username", "ops").with("loader.console.password", PASSWORD);
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
     }
 
@@ -129,7 +127,8 @@ class ConsoleTest extends LoaderTest {
         InetAddress other = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(card -> Collections.list(card.getInetAddresses()).stream())
                 .filter(address -> !address.isLoopbackAddress() && address instanceof Inet4Address).findFirst()
-                .orElseThrow(() -> new AssertionError("this machine has no address but loopback to try"));
+                .orElse(null);
+        assumeTrue(other != null, "this machine has no address but loopback to try from");
         try (RunningLoader running = loader.startService()) {
             awaitConsole();
             assertThatThrownBy(() -> new Socket(other, port).close()).isInstanceOf(ConnectException.class);

@@ -59,7 +59,8 @@ class PreviewJarIT {
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
             for (Path route : files.toList()) {
                 String name = route.getFileName().toString();
-                if (beforeThePreview && List.of("preview-contacts.camel.yaml", "notify.camel.yaml").contains(name)) {
+                if (beforeThePreview && List.of("preview-contacts.camel.yaml", "notify.camel.yaml", "console.camel.yaml")
+                        .contains(name)) {
                     continue;
                 }
                 List<String> lines = Files.readAllLines(route).stream()

@@ -70,6 +70,14 @@ public final class LoaderFixture {
         settings.put("truedy.rate-limit.requests-per-minute", "0");
     }
 
+    /** Turns the console on, on a free port of loopback; returns the port. */
+    public int withConsole() throws IOException {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            with("loader.console.enabled", "true").with("loader.console.port", String.valueOf(free.getLocalPort()));
+            return free.getLocalPort();
+        }
+    }
+
     public LoaderFixture with(String name, String value) {
         settings.put(name, value);
         return this;
