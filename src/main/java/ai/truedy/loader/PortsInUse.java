@@ -40,9 +40,9 @@ final class PortsInUse {
         List<String> taken = ports.stream().filter(port -> port.port() != 0 && !free(port)).map(port -> "port "
                 + port.port() + " (" + port.setting() + ") is in use by another process: stop it or set another port").toList();
         if (!taken.isEmpty()) {
-            throw new LoaderConfigException(String.join("; ", taken)
-                    + (settings.console().enabled() ? ". Is a loader already running as a service? Its console is at http://"
-                    + settings.console().host() + ":" + settings.console().port() + "/" : ""));
+            throw new LoaderConfigException(String.join("; ", taken) + ". Is a loader already running as a service"
+                    + " on this machine? Its console would be at http://" + settings.console().host() + ":"
+                    + settings.console().port() + "/");
         }
     }
 
