@@ -95,7 +95,8 @@ class CampaignsSideBySideTest extends LoaderTest {
             loader.drop("bc_fast/list.csv", "phone\n+16465551001\n");
 
             loader.awaitReport("list");
-            assertThat(filesIn(loader.inbox)).as("the stalled copy is still waited for").containsExactly("bc_slow/stalled.csv");
+            await("the other file archived, the stalled copy still waited for").atMost(Duration.ofSeconds(10))
+                    .until(() -> filesIn(loader.inbox), files -> files.equals(List.of("bc_slow/stalled.csv")));
         }
         assertThat(TruedyApi.sentPhones(api)).as("the stalled copy's rows wait for its end").containsExactly("+16465551001");
         assertThat(filesIn(loader.inbox)).as("left to be resumed").containsExactly("bc_slow/stalled.csv");
