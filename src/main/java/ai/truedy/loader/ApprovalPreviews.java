@@ -2,6 +2,7 @@ package ai.truedy.loader;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
@@ -21,11 +22,15 @@ final class ApprovalPreviews extends ServiceSupport {
     static final String PREVIEWING = "loader.approval.previewing";
 
     private final Map<String, String> settings = new HashMap<>();
-    private LoaderMain preview;
-    private Thread running;
+    private final Function<Map<String, String>, AutoCloseable> previewLoader;
+    private AutoCloseable running;
 
-    /** @param properties the load's settings, passed on as they resolve there */
-    ApprovalPreviews(PropertiesComponent properties) {
+    /**
+     * @param properties    the load's settings, passed on as they resolve there
+     * @param previewLoader starts a loader in preview mode with these settings, beside this one; closing it stops it
+     */
+    ApprovalPreviews(PropertiesComponent properties, Function<Map<String, String>, AutoCloseable> previewLoader) {
+        this.previewLoader = previewLoader;
         properties.loadProperties(key -> key.startsWith("loader.") || key.startsWith("truedy."))
                 .stringPropertyNames().forEach(key -> properties.resolveProperty(key)
                         .ifPresent(value -> settings.put(key, value)));
@@ -40,24 +45,15 @@ final class ApprovalPreviews extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        preview = new LoaderMain(settings, false, true);
-        running = new Thread(() -> {
-            int exit = preview.runHere(); // SIGTERM stays the load's: it stops this service with the context
-            if (exit != 0 && isRunAllowed()) {
-                LOG.error("The previews of files waiting for approval stopped (exit {}): waiting files are not previewed", exit);
-            }
-        }, "approval-previews");
-        running.setDaemon(true);
-        running.start();
+        running = previewLoader.apply(settings);
         LOG.info("loader.approval = required: each new file is previewed to {} and waits in the inbox for Approve",
                 settings.get("loader.preview-dir"));
     }
 
     @Override
-    protected void doStop() throws InterruptedException {
-        if (preview != null) {
-            preview.stop();
-            running.join(30_000);
+    protected void doStop() throws Exception {
+        if (running != null) {
+            running.close();
         }
     }
 }

@@ -2,6 +2,8 @@ package ai.truedy.loader;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 
 import ai.truedy.loader.batching.ContactBatches;
 import ai.truedy.loader.contacts.DoNotCallLists;
@@ -34,11 +36,23 @@ public final class LoaderBeans implements CamelConfiguration {
 
     private final LoaderRun run;
     private final boolean embedded;
+    private final Function<Map<String, String>, AutoCloseable> previewLoader;
 
-    /** The standalone loader's beans: {@link LoaderMain} ends the run. */
+    /** A loader's beans whose run the caller ends; no previews run beside it for files that wait for approval. */
     public LoaderBeans(LoaderRun run) {
+        this(run, null);
+    }
+
+    /**
+     * The standalone loader's beans: {@link LoaderMain} ends the run.
+     *
+     * @param previewLoader starts a loader in preview mode beside this one, for the files that wait for
+     *                      approval ({@code loader.approval = required}); closing it stops it
+     */
+    LoaderBeans(LoaderRun run, Function<Map<String, String>, AutoCloseable> previewLoader) {
         this.run = run;
         this.embedded = false;
+        this.previewLoader = previewLoader;
     }
 
     /**
@@ -49,6 +63,7 @@ public final class LoaderBeans implements CamelConfiguration {
     public LoaderBeans() {
         this.run = new LoaderRun(() -> { });
         this.embedded = true;
+        this.previewLoader = null;
     }
 
     @Override
@@ -107,8 +122,8 @@ public final class LoaderBeans implements CamelConfiguration {
             LoadBeans.console(context, settings, doNotCall, marker, json);
         }
         if ("required".equals(settings.console().approval()) && !settings.preview().enabled() && !settings.running().once()
-                && !embedded) {
-            context.addService(new ApprovalPreviews(properties), true, true); // the files that wait, previewed
+                && previewLoader != null) {
+            context.addService(new ApprovalPreviews(properties, previewLoader), true, true); // the files that wait, previewed
         }
     }
 

@@ -58,7 +58,7 @@ public final class LoaderMain {
             main.addOverrideProperty("loader.preview", "true");
         }
         main.configure().withRoutesIncludePattern(routesPattern());
-        main.configure().addConfiguration(new LoaderBeans(run));
+        main.configure().addConfiguration(new LoaderBeans(run, LoaderMain::previewBeside));
     }
 
     public static void main(String[] args) {
@@ -91,6 +91,22 @@ public final class LoaderMain {
             return LoaderRun.EXIT_CANNOT_RUN;
         }
         return run.exitCode();
+    }
+
+    /**
+     * Starts a loader in preview mode in this process, beside this one ({@code loader.approval =
+     * required}: the files that wait are previewed); SIGTERM and Ctrl-C stay this loader's. Closing
+     * it stops it.
+     */
+    private static AutoCloseable previewBeside(Map<String, String> settings) {
+        LoaderMain preview = new LoaderMain(settings, false, true);
+        Thread running = new Thread(preview::runHere, "approval-previews");
+        running.setDaemon(true);
+        running.start();
+        return () -> {
+            preview.stop();
+            running.join(30_000);
+        };
     }
 
     /**
