@@ -3,6 +3,7 @@ package ai.truedy.loader.console;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -61,12 +62,18 @@ final class RecentFiles {
             return Optional.of(report);
         }
         try {
-            String path = json.readTree(report.toFile()).path("outputs").path(which).asText("");
-            if (path.isEmpty()) {
-                return Optional.empty();
-            }
-            return ids.idOf(Path.of(path)).flatMap(ids::resolve);
+            return output(json.readTree(report.toFile()), which);
         } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The same, from the report as read. */
+    private Optional<Path> output(JsonNode report, String which) {
+        String path = report.path("outputs").path(which).asText("");
+        try {
+            return path.isEmpty() ? Optional.empty() : ids.idOf(Path.of(path)).flatMap(ids::resolve);
+        } catch (InvalidPathException notAPath) {
             return Optional.empty();
         }
     }
@@ -88,8 +95,7 @@ final class RecentFiles {
             file.put("error", failed ? node.path("error").asText() : null);
             Map<String, String> downloads = new LinkedHashMap<>();
             for (String which : DOWNLOADS) {
-                if ("report".equals(which) || !node.path("outputs").path(which).asText("").isEmpty()
-                        && output(report, which).isPresent()) {
+                if ("report".equals(which) || output(node, which).isPresent()) {
                     downloads.put(which, "api/files/" + id + "/" + which);
                 }
             }
