@@ -98,6 +98,7 @@ final class LoadBeans {
                 baseUrl + "?throwExceptionOnFailure=false&httpClientConfigurer=#bean:truedyHttpClient");
         OutputNames names = new OutputNames(settings.folders().inbox(), settings.folders().done(), settings.folders().error(), settings.folders().retry(),
                 shared.store()::reserve);
+        registry.bind("outputNames", names);
         LoadOutcomes outcomes = new LoadOutcomes(names, settings.folders().done(), settings.folders().error(), run,
                 new LoadOutcomes.Told(metrics, notifications, archiveWatch::archived, marker));
         return new Pipeline(shared.claims(), shared.inboxOrder(), shared.elsewhere(), shared.store(), shared.sent(),
@@ -115,7 +116,8 @@ final class LoadBeans {
                 registry.lookupByNameAndType("fileIntake", FileIntake.class).loading(),
                 registry.lookupByNameAndType("requestBudget", RequestBudget.class),
                 registry.lookupByNameAndType("recentRequests", RecentRequests.class), doNotCall,
-                registry.lookupByNameAndType("retryRedrive", RetryRedrive.class), marker), json);
+                registry.lookupByNameAndType("retryRedrive", RetryRedrive.class), marker,
+                registry.lookupByNameAndType("outputNames", OutputNames.class)), json);
     }
 
     /** Readiness at /observe/health: DOWN while sending is suspended or a folder cannot be written. */

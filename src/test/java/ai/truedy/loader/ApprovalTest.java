@@ -80,6 +80,7 @@ class ApprovalTest extends LoaderTest {
             assertThat(filesIn(loader.error)).contains("list.csv", "list.error.json");
             JsonNode error = loader.errorReport("list");
             assertThat(error.path("error").asText()).contains("discarded on the console by");
+            assertThat(error.path("file").asText()).isEqualTo("bc_1/list.csv");
             assertThat(filesIn(loader.inbox)).doesNotContain("bc_1/list.csv");
             assertThat(post("api/files/" + id + "/approve").statusCode()).isEqualTo(404);
         }

@@ -36,15 +36,20 @@ public final class ConsoleActions {
     private final Approvals approvals;
     private final ReadyMarker marker;
     private final RetryRedrive redrive;
-    private final Path error;
+    private final OutputNames names;
     private final ObjectMapper json;
 
-    ConsoleActions(FileIds ids, Approvals approvals, ReadyMarker marker, RetryRedrive redrive, Path error, ObjectMapper json) {
+    /**
+     * @param names the outputs' names, as the load reserves them: unique across done/ and error/ and,
+     *              in a cluster, all instances
+     */
+    ConsoleActions(FileIds ids, Approvals approvals, ReadyMarker marker, RetryRedrive redrive, OutputNames names,
+                   ObjectMapper json) {
         this.ids = ids;
         this.approvals = approvals;
         this.marker = marker;
         this.redrive = redrive;
-        this.error = error;
+        this.names = names;
         this.json = json;
     }
 
@@ -59,14 +64,12 @@ public final class ConsoleActions {
     public String discard(@Header("id") String id, @Header(USER) Object user) throws IOException {
         Path file = waitingFile(id);
         String name = file.getFileName().toString();
+        String relativePath = FileIds.relativePath(ids.folder("inbox"), file).orElse(name);
         int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : "";
-        String stem = base;
-        for (int n = 2; Files.exists(error.resolve(stem + extension)) || Files.exists(error.resolve(stem + OutputNames.ERROR)); n++) {
-            stem = base + "-" + n;
-        }
-        Path original = error.resolve(stem + extension);
+        String extension = dot > 0 ? name.substring(dot + 1) : "";
+        String stem = names.reserve(dot > 0 ? name.substring(0, dot) : name, extension);
+        Path error = ids.folder("error");
+        Path original = error.resolve(extension.isEmpty() ? stem : stem + "." + extension);
         Path errorFile = error.resolve(stem + OutputNames.ERROR);
         try {
             Files.move(file, original, StandardCopyOption.ATOMIC_MOVE);
@@ -75,10 +78,10 @@ public final class ConsoleActions {
         }
         marker.remove(file);
         String because = "discarded on the console by " + who(user) + " at " + Instant.now() + ": not loaded, nothing sent";
-        AtomicFiles.write(errorFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new FileError(name, because,
+        AtomicFiles.write(errorFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new FileError(relativePath, because,
                 Instant.now().toString(), 0, 0, 0, 0, new FileReport.Outputs(original.toString(), errorFile.toString(),
                         null, null, null))));
-        LOG.info("{} discarded {}: moved to {}", who(user), name, original);
+        LOG.info("{} discarded {}: moved to {}", who(user), relativePath, original);
         return json.writeValueAsString(Map.of("file", name, "discarded", true));
     }
 

@@ -10,6 +10,7 @@ import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.reporting.FilesInFlight;
+import ai.truedy.loader.reporting.OutputNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -28,7 +29,7 @@ public final class ConsoleBeans {
      */
     public record Sources(Map<String, Path> folders, List<String> extensions, String approval, int batchSize,
                          int requestsPerMinute, FilesInFlight loading, RequestBudget gate, RecentRequests requests,
-                         DoNotCallLists doNotCall, RetryRedrive redrive, ReadyMarker marker) {
+                         DoNotCallLists doNotCall, RetryRedrive redrive, ReadyMarker marker, OutputNames names) {
     }
 
     private ConsoleBeans() {
@@ -52,7 +53,7 @@ public final class ConsoleBeans {
                 new RecentFiles(folders.get("done"), folders.get("error"), ids, json), sources.redrive(), ids,
                 sources.batchSize(), sources.requestsPerMinute(), json));
         registry.bind("consoleActions", new ConsoleActions(ids, approvals, sources.marker(), sources.redrive(),
-                folders.get("error"), json));
+                sources.names(), json));
         ConsoleServer.addTo(context, settings);
     }
 }

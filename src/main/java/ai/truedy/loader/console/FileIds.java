@@ -24,18 +24,29 @@ final class FileIds {
         this.folders = Map.copyOf(folders);
     }
 
+    /** One of the loader's folders, by its role. */
+    Path folder(String role) {
+        return folders.get(role);
+    }
+
     /** The id of a file in one of the folders, or empty when it is in none of them. */
     Optional<String> idOf(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
         for (Map.Entry<String, Path> folder : folders.entrySet()) {
-            Path root = folder.getValue().toAbsolutePath().normalize();
-            if (absolute.startsWith(root) && !absolute.equals(root)) {
-                String relative = root.relativize(absolute).toString().replace('\\', '/');
+            Optional<String> relative = relativePath(folder.getValue(), file);
+            if (relative.isPresent()) {
                 return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        (folder.getKey() + ":" + relative).getBytes(StandardCharsets.UTF_8)));
+                        (folder.getKey() + ":" + relative.get()).getBytes(StandardCharsets.UTF_8)));
             }
         }
         return Optional.empty();
+    }
+
+    /** A file's path in a folder, with forward slashes ({@code bc_1/list.csv}); empty when it is not in it. */
+    static Optional<String> relativePath(Path folder, Path file) {
+        Path root = folder.toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(root) && !absolute.equals(root)
+                ? Optional.of(root.relativize(absolute).toString().replace('\\', '/')) : Optional.empty();
     }
 
     /** The role of the folder an id names (inbox, done, error, retry, preview), or null for no id of ours. */
