@@ -62,7 +62,8 @@ class ApprovalTest extends LoaderTest {
             loader.awaitReport("list");
 
             assertThat(TruedyApi.sentPhones(api)).containsExactlyInAnyOrder("+12127361001", "+12127361002");
-            assertThat(filesIn(loader.inbox)).doesNotContain("bc_1/list.csv", "bc_1/list.csv.approved");
+            await("the file and its approval archived").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(filesIn(loader.inbox)).doesNotContain("bc_1/list.csv", "bc_1/list.csv.approved"));
             assertThat(loader.report("list").path("accepted").asInt()).isEqualTo(2);
         }
     }
