@@ -1,6 +1,7 @@
 package ai.truedy.loader;
 
 import java.nio.file.Files;
+import java.time.Duration;
 
 import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static ai.truedy.loader.support.LoaderFixture.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** With loader.ready-marker set, a file is read only once its marker exists, and the marker goes with the file. */
 class ReadyMarkerTest extends LoaderTest {
@@ -23,7 +25,8 @@ class ReadyMarkerTest extends LoaderTest {
             loader.drop("bc_1/ready.csv.ready", "");
             loader.awaitReport("ready");
 
-            assertThat(filesIn(loader.inbox)).containsExactly("bc_1/waiting.csv");
+            await("the ready file and its marker archived").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(filesIn(loader.inbox)).containsExactly("bc_1/waiting.csv"));
             assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361001");
 
             loader.drop("bc_1/waiting.csv.ready", "");
