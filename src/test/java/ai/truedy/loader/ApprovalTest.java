@@ -102,6 +102,19 @@ class ApprovalTest extends LoaderTest {
         }
     }
 
+    @Test
+    void a_folder_whose_approval_setting_is_misspelt_refuses_its_files_rather_than_load_them_unapproved() throws Exception {
+        loader.with("loader.approval", "none");
+        loader.drop("bc_1/.loader.properties", "loader.approval = requierd\n");
+        loader.drop("bc_1/list.csv", LIST);
+
+        assertThat(loader.runOnce()).isEqualTo(3);
+
+        assertThat(loader.errorReport("list").path("error").asText()).isEqualTo("the inbox's bc_1/.loader.properties sets"
+                + " loader.approval = 'requierd'; it must be none or required");
+        assertThat(TruedyApi.requests(api)).isEmpty();
+    }
+
     JsonNode get(String path) throws Exception {
         return json.readTree(http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());

@@ -1,11 +1,11 @@
 package ai.truedy.loader.files;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import ai.truedy.loader.contacts.ColumnMapping;
 import ai.truedy.loader.intake.Approvals;
+import ai.truedy.loader.intake.FolderProperties;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.UnreadableFileException;
 import org.apache.camel.util.TimeUtils;
@@ -32,7 +33,7 @@ import org.apache.camel.util.TimeUtils;
  */
 record FolderSettings(String file, ColumnMapping columns, int priority, Duration sentMemory) {
 
-    static final String FILE = ".loader.properties";
+    static final String FILE = FolderProperties.FILE;
     static final String COLUMNS_FILE = ".columns.properties";
     static final String PRIORITY = "loader.priority";
     static final String SENT_MEMORY = "loader.sent-memory";
@@ -51,9 +52,7 @@ record FolderSettings(String file, ColumnMapping columns, int priority, Duration
         Path own = file.path().resolveSibling(FILE);
         Path columnsOnly = file.path().resolveSibling(COLUMNS_FILE);
         String name = !Files.isRegularFile(own) && Files.isRegularFile(columnsOnly) ? COLUMNS_FILE : FILE;
-        Properties lines = new Properties();
-        read(columnsOnly, lines);
-        read(own, lines);
+        Properties lines = FolderProperties.read(columnsOnly, own);
         for (String key : lines.stringPropertyNames()) {
             if (!key.equals(PRIORITY) && !key.equals(SENT_MEMORY) && !key.equals(Approvals.SETTING)
                     && !ColumnMapping.KEYS.contains(columnKey(key))) {
@@ -65,6 +64,7 @@ record FolderSettings(String file, ColumnMapping columns, int priority, Duration
                         + known);
             }
         }
+        checkApproval(lines.getProperty(Approvals.SETTING), where(file, name));
         ColumnMapping columns = ColumnMapping.of(key -> Optional.ofNullable(lines.getProperty(key))
                 .or(() -> Optional.ofNullable(lines.getProperty(columnKey(key)))));
         return new FolderSettings(name, columns, priority(lines.getProperty(PRIORITY), loaderPriority, where(file, name)),
@@ -81,11 +81,11 @@ record FolderSettings(String file, ColumnMapping columns, int priority, Duration
         return "the inbox's " + (slash < 0 ? "" : file.relativePath().substring(0, slash + 1)) + name;
     }
 
-    private static void read(Path settings, Properties into) throws IOException {
-        if (Files.isRegularFile(settings)) {
-            try (Reader in = Files.newBufferedReader(settings, StandardCharsets.UTF_8)) {
-                into.load(in);
-            }
+    /** {@code loader.approval}: none or required; anything else refuses the file, rather than loading it unapproved. */
+    private static void checkApproval(String value, String where) throws UnreadableFileException {
+        if (value != null && !List.of("none", "required").contains(value.strip().toLowerCase(Locale.ROOT))) {
+            throw new UnreadableFileException(where + " sets " + Approvals.SETTING + " = '" + value.strip()
+                    + "'; it must be none or required");
         }
     }
 

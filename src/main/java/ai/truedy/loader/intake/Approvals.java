@@ -1,14 +1,11 @@
 package ai.truedy.loader.intake;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * {@code loader.approval = required}: a file is loaded only once a person approved it, on the
@@ -32,20 +29,14 @@ public final class Approvals {
 
     /** Whether a file must be approved before it is loaded: its folder's setting, else the loader's. */
     public boolean requiredFor(Path file) {
-        Path own = file.resolveSibling(".loader.properties");
-        if (Files.isRegularFile(own)) {
-            Properties lines = new Properties();
-            try (Reader in = Files.newBufferedReader(own, StandardCharsets.UTF_8)) {
-                lines.load(in);
-            } catch (IOException | IllegalArgumentException unreadable) {
-                return true; // the folder's settings refuse the file when it is taken; until then, hold it
-            }
-            String folder = lines.getProperty(SETTING);
-            if (folder != null) {
-                return "required".equals(folder.strip().toLowerCase(Locale.ROOT));
-            }
+        String folder;
+        try {
+            folder = FolderProperties.read(file.resolveSibling(FolderProperties.FILE)).getProperty(SETTING);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return true; // the folder's settings refuse the file when it is taken; until then, hold it
         }
-        return required;
+        // a value other than none or required: the file is taken, and its folder's settings refuse it saying why
+        return folder == null ? required : "required".equals(folder.strip().toLowerCase(Locale.ROOT));
     }
 
     public static Path markerOf(Path file) {
