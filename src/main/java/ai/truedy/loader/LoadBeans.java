@@ -114,6 +114,7 @@ final class LoadBeans {
         ConsoleBeans.bind(context, settings.console(), new ConsoleBeans.Sources(folders, settings.reading().extensions(),
                 settings.console().approval(), settings.api().batchSize(), settings.api().delivery().requestsPerMinute(),
                 registry.lookupByNameAndType("fileIntake", FileIntake.class).loading(),
+                registry.lookupByNameAndType("loaderSendingReadiness", SendingReadiness.class),
                 registry.lookupByNameAndType("requestBudget", RequestBudget.class),
                 registry.lookupByNameAndType("recentRequests", RecentRequests.class), doNotCall,
                 registry.lookupByNameAndType("retryRedrive", RetryRedrive.class), marker,

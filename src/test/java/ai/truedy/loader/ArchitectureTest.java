@@ -87,7 +87,7 @@ class ArchitectureTest {
             .whereLayer("config").mayOnlyBeAccessedByLayers("wiring", "kamelet", "console")
             .whereLayer("reporting").mayOnlyBeAccessedByLayers("wiring", "file routes", "console")
             .whereLayer("state").mayOnlyBeAccessedByLayers("wiring", "file routes", "cluster")
-            .whereLayer("observability").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet")
+            .whereLayer("observability").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "console")
             .whereLayer("delivery").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "observability",
                     "cluster", "console")
             .whereLayer("batching").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "delivery")

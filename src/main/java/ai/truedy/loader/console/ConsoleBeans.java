@@ -9,6 +9,7 @@ import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
+import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.reporting.FilesInFlight;
 import ai.truedy.loader.reporting.OutputNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +29,9 @@ public final class ConsoleBeans {
      * @param approval {@code loader.approval}
      */
     public record Sources(Map<String, Path> folders, List<String> extensions, String approval, int batchSize,
-                         int requestsPerMinute, FilesInFlight loading, RequestBudget gate, RecentRequests requests,
-                         DoNotCallLists doNotCall, RetryRedrive redrive, ReadyMarker marker, OutputNames names) {
+                         int requestsPerMinute, FilesInFlight loading, SendingReadiness readiness, RequestBudget gate,
+                         RecentRequests requests, DoNotCallLists doNotCall, RetryRedrive redrive, ReadyMarker marker,
+                         OutputNames names) {
     }
 
     private ConsoleBeans() {
@@ -44,9 +46,8 @@ public final class ConsoleBeans {
         Map<String, Path> folders = sources.folders();
         registry.bind("consolePage", new ConsolePage());
         registry.bind("consoleCsrf", csrf);
-        registry.bind("consoleStatus", new ConsoleStatus(sources.gate(), sources.requests(), sources.requestsPerMinute(),
-                sources.doNotCall(), sources.loading(), List.of(folders.get("inbox"), folders.get("done"),
-                folders.get("error"), folders.get("retry")), sources.approval(), csrf, json));
+        registry.bind("consoleStatus", new ConsoleStatus(sources.readiness(), sources.gate(), sources.requests(),
+                sources.requestsPerMinute(), sources.doNotCall(), sources.loading(), sources.approval(), csrf, json));
         registry.bind("consoleFiles", new ConsoleFiles(sources.loading(),
                 new InboxWaiting(folders.get("inbox"), folders.get("preview"), sources.extensions(), approvals, ids, json,
                         sources.requestsPerMinute()),

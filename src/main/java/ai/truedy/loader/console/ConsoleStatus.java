@@ -1,14 +1,12 @@
 package ai.truedy.loader.console;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import ai.truedy.loader.contacts.DoNotCallLists;
 import ai.truedy.loader.delivery.RequestBudget;
+import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.reporting.FilesInFlight;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,28 +17,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ConsoleStatus {
 
+    private final SendingReadiness readiness;
     private final RequestBudget gate;
     private final RecentRequests requests;
     private final int requestsPerMinute;
     private final DoNotCallLists doNotCall;
     private final FilesInFlight loading;
-    private final List<Path> folders;
     private final String approval;
     private final CsrfToken csrf;
     private final ObjectMapper json;
 
     /**
-     * @param folders  the folders the loader writes: one that cannot be written pauses it
-     * @param approval {@code loader.approval}
+     * @param readiness why nothing can be sent, as /observe/health says it
+     * @param gate      the request budget: a 429's pause
+     * @param approval  {@code loader.approval}
      */
-    public ConsoleStatus(RequestBudget gate, RecentRequests requests, int requestsPerMinute, DoNotCallLists doNotCall,
-                         FilesInFlight loading, List<Path> folders, String approval, CsrfToken csrf, ObjectMapper json) {
+    public ConsoleStatus(SendingReadiness readiness, RequestBudget gate, RecentRequests requests, int requestsPerMinute,
+                         DoNotCallLists doNotCall, FilesInFlight loading, String approval, CsrfToken csrf, ObjectMapper json) {
+        this.readiness = readiness;
         this.gate = gate;
         this.requests = requests;
         this.requestsPerMinute = requestsPerMinute;
         this.doNotCall = doNotCall;
         this.loading = loading;
-        this.folders = folders;
         this.approval = approval;
         this.csrf = csrf;
         this.json = json;
@@ -69,15 +68,11 @@ public final class ConsoleStatus {
 
     private Map<String, Object> sending() {
         Map<String, Object> sending = new LinkedHashMap<>();
-        String suspension = gate.suspension();
+        String notReady = readiness.notReadyBecause();
         Instant pausedUntil = gate.pausedUntil();
-        Path unwritable = folders.stream().filter(folder -> !Files.isWritable(folder)).findFirst().orElse(null);
-        if (suspension != null) {
+        if (notReady != null) {
             sending.put("state", "paused");
-            sending.put("reason", suspension);
-        } else if (unwritable != null) {
-            sending.put("state", "paused");
-            sending.put("reason", "the folder " + unwritable.getFileName() + " cannot be written");
+            sending.put("reason", notReady);
         } else if (pausedUntil != null) {
             sending.put("state", "paused");
             sending.put("reason", "Truedy answered 429: too many requests; sending waits for its reset_at");

@@ -36,19 +36,26 @@ public final class SendingReadiness extends AbstractHealthCheck {
         return false;
     }
 
+    /** Why nothing can be sent now: a suspension (401/402/403, a stale do-not-call list), or folders not writable; null when it can. */
+    public String notReadyBecause() {
+        String suspension = gate.suspension();
+        if (suspension != null) {
+            return suspension;
+        }
+        List<String> unwritable = folders.stream().filter(folder -> !Files.isWritable(folder)).map(Path::toString).toList();
+        return unwritable.isEmpty() ? null : "folders not writable: " + String.join(", ", unwritable);
+    }
+
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        String suspension = gate.suspension();
-        List<String> unwritable = folders.stream().filter(folder -> !Files.isWritable(folder)).map(Path::toString).toList();
+        String notReady = notReadyBecause();
         Map<String, BatchCount> served = batches.get();
         served.forEach((batchCallId, count) -> {
             builder.detail("waiting." + batchCallId, count.waiting());
             builder.detail("sending." + batchCallId, count.sending());
         });
-        if (suspension != null) {
-            builder.down().message(suspension);
-        } else if (!unwritable.isEmpty()) {
-            builder.down().message("folders not writable: " + String.join(", ", unwritable));
+        if (notReady != null) {
+            builder.down().message(notReady);
         } else {
             builder.up();
             if (!served.isEmpty()) {
