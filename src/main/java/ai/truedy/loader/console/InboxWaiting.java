@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import ai.truedy.loader.intake.Approvals;
+import ai.truedy.loader.reporting.OutputNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -65,8 +66,8 @@ final class InboxWaiting {
         Path relative = inbox.relativize(file);
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        Path folder = relative.getParent() == null ? previewDir : previewDir.resolve(relative.getParent());
-        Path report = folder.resolve((dot > 0 ? name.substring(0, dot) : name) + ".report.json");
+        Path report = OutputNames.inPreview(previewDir, relative.getParent() == null ? "" : relative.getParent().toString(),
+                dot > 0 ? name.substring(0, dot) : name, OutputNames.REPORT);
         try {
             if (!Files.isRegularFile(report) || Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(file)) < 0) {
                 return null; // not previewed yet, or previewed before the file changed

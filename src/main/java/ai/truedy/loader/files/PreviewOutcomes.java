@@ -120,8 +120,7 @@ public final class PreviewOutcomes implements FileOutcomes {
 
     /** Where an output of the file goes: below the preview folder, in the file's inbox sub-folder. */
     private Path output(IntakeFile file, String suffix) {
-        Path folder = file.folderBatchCallId().isEmpty() ? previewDir : previewDir.resolve(file.folderBatchCallId());
-        return folder.resolve(file.stem() + suffix);
+        return OutputNames.inPreview(previewDir, file.folderBatchCallId(), file.stem(), suffix);
     }
 
     private void print(String summary) {

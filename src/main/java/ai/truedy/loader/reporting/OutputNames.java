@@ -33,6 +33,14 @@ public final class OutputNames {
         this.retry = retry;
     }
 
+    /**
+     * Where a preview puts an output of a file: below the preview folder, in the file's inbox
+     * sub-folder ({@code ""} for the inbox itself), named from the file's name without its extension.
+     */
+    public static Path inPreview(Path previewDir, String folder, String stem, String suffix) {
+        return (folder.isEmpty() ? previewDir : previewDir.resolve(folder)).resolve(stem + suffix);
+    }
+
     public synchronized String reserve(String baseName, String extension) {
         String stem = baseName;
         for (int n = 2; isTaken(stem, extension) || !reserve.test(stem); n++) {
