@@ -143,9 +143,11 @@ public record LoaderSettings(Folders folders, Redrive redrive, Reading reading, 
     /** Reads and validates every setting; all problems are reported together. */
     public static LoaderSettings from(Function<String, Optional<String>> properties) {
         SettingsReader in = new SettingsReader(properties);
+        Running running = Running.from(in);
+        Preview preview = Preview.from(in);
         LoaderSettings settings = new LoaderSettings(Folders.from(in), Redrive.from(in), Reading.from(in, properties),
-                Turns.from(in), Running.from(in), Preview.from(in), Notify.from(in), Api.from(in),
-                ConsoleSettings.from(in, !Boolean.parseBoolean(in.text("loader.once")) && !in.bool("loader.preview")),
+                Turns.from(in), running, preview, Notify.from(in), Api.from(in),
+                ConsoleSettings.from(in, !running.once() && !preview.enabled()),
                 new ClusterSettings(in.text("loader.cluster.jdbc-url"), in.text("loader.cluster.username"),
                         in.text("loader.cluster.password"),
                         in.text("loader.cluster.instance-id").isEmpty() ? ClusterSettings.defaultInstanceId()
