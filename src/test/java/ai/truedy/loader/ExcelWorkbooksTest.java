@@ -1,10 +1,7 @@
 package ai.truedy.loader;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import ai.truedy.loader.support.LoaderTest;
@@ -12,13 +9,14 @@ import ai.truedy.loader.support.TruedyApi;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static ai.truedy.loader.support.LoaderFixture.filesIn;
+import static ai.truedy.loader.support.Workbooks.row;
+import static ai.truedy.loader.support.Workbooks.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Excel workbooks (.xlsx), written at test time with Apache POI, and tab-separated files. */
@@ -99,23 +97,5 @@ class ExcelWorkbooksTest extends LoaderTest {
         assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361631");
         List<String> done = filesIn(loader.done);
         assertThat(done).containsExactly("export.report.json", "export.tsv");
-    }
-
-    private static Row row(Sheet sheet, int index, String... values) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                row.createCell(i).setCellValue(values[i]);
-            }
-        }
-        return row;
-    }
-
-    private static void write(Workbook book, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            book.write(out);
-        }
-        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000)); // a finished upload
     }
 }

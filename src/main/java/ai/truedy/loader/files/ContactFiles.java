@@ -83,7 +83,7 @@ public final class ContactFiles {
      */
     Opened open(IntakeFile file, Path scratch) throws IOException, UnreadableFileException {
         FolderSettings folder = FolderSettings.of(file, priority, sent.window());
-        RowSource source = sources.open(file.path());
+        RowSource source = sources.open(file.path(), fileColumns.headerSearch(folder));
         ColumnMap columns;
         try {
             columns = fileColumns.of(file, source, folder);

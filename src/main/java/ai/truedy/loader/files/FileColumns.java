@@ -7,6 +7,7 @@ import java.util.Optional;
 import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.ColumnMapping;
 import ai.truedy.loader.contacts.PhoneNormalizer;
+import ai.truedy.loader.intake.HeaderSearch;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.RowSource;
 import ai.truedy.loader.intake.UnreadableFileException;
@@ -30,6 +31,12 @@ final class FileColumns {
         this.phones = phones;
     }
 
+    /** A file's header is the first of its rows where a phone column can be named, by the table or by the settings. */
+    HeaderSearch headerSearch(FolderSettings folder) {
+        ColumnMapping mapping = folder.columns().over(loaderMapping);
+        return new HeaderSearch(cells -> ColumnMap.of(cells, mapping).isPresent());
+    }
+
     /** @param folder the settings of the file's folder, whose column names win over the loader's */
     ColumnMap of(IntakeFile file, RowSource source, FolderSettings folder) throws UnreadableFileException {
         ColumnMapping mapping = folder.columns().over(loaderMapping);
@@ -42,7 +49,8 @@ final class FileColumns {
 
     private String noPhoneColumn(RowSource source, ColumnMapping mapping, String folderFile) {
         List<String> header = source.header();
-        StringBuilder why = new StringBuilder("no phone column: the header has " + header);
+        StringBuilder why = new StringBuilder("no phone column: the header has " + header
+                + ", and no row below it, up to row " + HeaderSearch.ROWS + ", names one either");
         if (!mapping.namesOf("phone").isEmpty()) {
             why.append("; loader.columns.phone names ").append(mapping.namesOf("phone")).append(", which it does not have");
         } else {

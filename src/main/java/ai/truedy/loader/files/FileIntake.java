@@ -154,8 +154,9 @@ public final class FileIntake {
             journal.begin(new FileJournal.Start(file.relativePath(), file.stem(), retryFile.toString(),
                     file.startedAt().toString(), Files.size(file.path()), settings.batchSize()));
         }
-        FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), opened.source().header(),
-                opened.columns().batchCallId(), new FileLedger.Outputs(outcomes.rejectedFile(file), retryFile,
+        FileLedger ledger = new FileLedger(file.relativePath(), file.startedAt(), new FileLedger.Header(
+                opened.source().header(), opened.columns().batchCallId(), opened.source().rowsAboveHeader()),
+                new FileLedger.Outputs(outcomes.rejectedFile(file), retryFile,
                 outcomes.warningsFile(file)), new FileLedger.Rounds(round.round(), settings.maxRounds(), retryRowsWritten));
         Integer startedWith = journal.previousStart().batchSize();
         taken.opened(new FileLoad(file, opened, new BatchesInFlight(settings.concurrency()),

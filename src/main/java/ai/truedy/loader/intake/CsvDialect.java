@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Settles a file's delimiter. Excel's {@code sep=;} first line wins and is skipped; then a
- * configured delimiter; with {@code auto}, whichever of comma, semicolon, tab and pipe the header
- * line has most of outside quotes (comma when it has none).
+ * configured delimiter; with {@code auto}, whichever of comma, semicolon, tab and pipe the first
+ * line that has any of them has most of outside quotes (comma when none has): a title line above
+ * the header may have none.
  */
 public final class CsvDialect {
 
@@ -42,24 +43,15 @@ public final class CsvDialect {
         if (!AUTO.equals(setting)) {
             return setting.charAt(0);
         }
-        return detect(firstLine);
+        return text.peekLines(HeaderSearch.ROWS).stream().filter(line -> count(line) != null).findFirst()
+                .map(CsvDialect::detect).orElse(',');
     }
 
     /** Whichever of comma, semicolon, tab and pipe a header line has most of outside quotes (comma when none). */
     public static char detect(String headerLine) {
-        int[] counts = new int[CANDIDATES.length];
-        boolean quoted = false;
-        for (int i = 0; i < headerLine.length(); i++) {
-            char c = headerLine.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                for (int k = 0; k < CANDIDATES.length; k++) {
-                    if (c == CANDIDATES[k]) {
-                        counts[k]++;
-                    }
-                }
-            }
+        int[] counts = count(headerLine);
+        if (counts == null) {
+            return ',';
         }
         int best = 0;
         for (int k = 1; k < CANDIDATES.length; k++) {
@@ -68,5 +60,26 @@ public final class CsvDialect {
             }
         }
         return CANDIDATES[best];
+    }
+
+    /** How many of each candidate the line has outside quotes; null when it has none. */
+    private static int[] count(String line) {
+        int[] counts = new int[CANDIDATES.length];
+        boolean any = false;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                for (int k = 0; k < CANDIDATES.length; k++) {
+                    if (c == CANDIDATES[k]) {
+                        counts[k]++;
+                        any = true;
+                    }
+                }
+            }
+        }
+        return any ? counts : null;
     }
 }

@@ -19,13 +19,15 @@ import org.apache.commons.csv.CSVRecord;
  * Streams the rows of one CSV file with Commons CSV: RFC 4180 quoting (delimiters, doubled quotes
  * and line breaks inside quotes), LF, CR LF or CR line ends, blank lines skipped. The first record
  * is the header. A row the parser cannot read is reported with its raw text, and reading goes on
- * from the next line. Rows are read one at a time, so memory does not grow with the file.
+ * from the next line. Rows are read one at a time, so memory does not grow with the file. The
+ * header is the first record {@link HeaderSearch} accepts; the records above it are skipped.
  */
 public final class CsvSource implements RowSource {
 
     private final RecordingReader text;
     private final CSVFormat format;
     private final List<String> header;
+    private long rowsAboveHeader;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private long lineOffset;
@@ -34,14 +36,14 @@ public final class CsvSource implements RowSource {
     private final GrowingFileInput bytes;
     private final long size;
 
-    private CsvSource(RecordingReader text, CSVFormat format, GrowingFileInput bytes, long size)
-            throws IOException, UnreadableFileException {
+    private CsvSource(RecordingReader text, CSVFormat format, GrowingFileInput bytes, long size, HeaderSearch search)
+            throws UnreadableFileException, HeaderSearch.NotFound {
         this.text = text;
         this.format = format;
         this.bytes = bytes;
         this.size = Math.max(1, size);
         startParser();
-        this.header = readHeader();
+        this.header = readHeader(search);
     }
 
     /**
@@ -50,9 +52,10 @@ public final class CsvSource implements RowSource {
      * @param charset   the {@code loader.csv.charset} setting: {@code auto} or a charset name
      * @param delimiter the {@code loader.csv.delimiter} setting, as {@link CsvDialect#parseSetting} reads it
      * @param settling  how the end of a file that may still be being written is waited for
+     * @param search    which of the first records is the header
      */
-    public static CsvSource open(Path file, String charset, String delimiter, Settling settling)
-            throws IOException, UnreadableFileException {
+    public static CsvSource open(Path file, String charset, String delimiter, Settling settling, HeaderSearch search)
+            throws IOException, UnreadableFileException, HeaderSearch.NotFound {
         TextEncoding encoding = TextEncoding.of(file, charset);
         GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTime(), settling.stopping());
         RecordingReader text = new RecordingReader(new InputStreamReader(encoding.open(bytes), encoding.charset()));
@@ -61,8 +64,8 @@ public final class CsvSource implements RowSource {
                     .setDelimiter(CsvDialect.delimiter(text, delimiter))
                     .setIgnoreEmptyLines(true)
                     .get();
-            return new CsvSource(text, format, bytes, Files.size(file));
-        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            return new CsvSource(text, format, bytes, Files.size(file), search);
+        } catch (IOException | UnreadableFileException | HeaderSearch.NotFound | RuntimeException e) {
             text.close();
             throw e;
         }
@@ -73,9 +76,14 @@ public final class CsvSource implements RowSource {
         return header;
     }
 
+    @Override
+    public long rowsAboveHeader() {
+        return rowsAboveHeader;
+    }
+
     /**
-     * The next data row, or null at the end of the file. Rows are numbered from 1 after the header;
-     * blank lines do not count.
+     * The next data row, or null at the end of the file. Rows are numbered by their record in the
+     * file, from 1 after a header in the first; blank lines do not count.
      *
      * @throws MalformedRowException for a row the parser cannot read; the next call goes on after it
      */
@@ -156,16 +164,49 @@ public final class CsvSource implements RowSource {
         }
     }
 
-    private List<String> readHeader() throws UnreadableFileException {
-        try {
-            if (!records.hasNext()) {
-                throw new UnreadableFileException("the file is empty: no header row");
+    /**
+     * The first record the search accepts, among the first {@link HeaderSearch#ROWS}; a record that
+     * cannot be parsed above the header is skipped like the others.
+     */
+    private List<String> readHeader(HeaderSearch search) throws UnreadableFileException, HeaderSearch.NotFound {
+        for (int above = 0; above < HeaderSearch.ROWS; above++) {
+            List<String> cells;
+            try {
+                if (!records.hasNext()) {
+                    if (above == 0) {
+                        throw new UnreadableFileException("the file is empty: no header row");
+                    }
+                    break;
+                }
+                cells = List.of(unescaped(records.next().values()));
+                text.forgetLinesBefore(lineOffset + parser.getCurrentLineNumber());
+            } catch (UncheckedIOException | IllegalStateException e) {
+                if (search == HeaderSearch.FIRST_ROW) {
+                    throw new UnreadableFileException("the header row cannot be parsed: " + rootMessage(e));
+                }
+                skipUnparsable(e);
+                continue;
             }
-            List<String> cells = List.of(unescaped(records.next().values()));
-            text.forgetLinesBefore(lineOffset + parser.getCurrentLineNumber());
-            return cells;
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new UnreadableFileException("the header row cannot be parsed: " + rootMessage(e));
+            if (search.isHeader().test(cells)) {
+                rowsAboveHeader = above;
+                rows = above;
+                return cells;
+            }
+        }
+        throw new HeaderSearch.NotFound();
+    }
+
+    /** Reads past a record above the header that cannot be parsed. */
+    private void skipUnparsable(RuntimeException e) {
+        try {
+            if (e.getCause() instanceof RecordingReader.RowTooLongException) {
+                text.skipOverlongRow(format.getDelimiterString().charAt(0));
+            } else {
+                text.takeFailedLine();
+            }
+            startParser();
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
         }
     }
 

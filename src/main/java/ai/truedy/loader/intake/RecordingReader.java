@@ -2,6 +2,8 @@ package ai.truedy.loader.intake;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sits between the file and the CSV parser and keeps the text of the lines the parser has not
@@ -13,6 +15,7 @@ final class RecordingReader extends Reader {
     private static final int COMPACT_AT = 1 << 16;
     /** The longest row read: memory stays bounded whatever one line holds, even a 100 MB quoted field. */
     static final int MAX_ROW_CHARS = 1 << 20;
+    private static final int PEEK_CHARS = 1 << 16;
 
     private final Reader in;
     private final StringBuilder replay = new StringBuilder();
@@ -126,6 +129,30 @@ final class RecordingReader extends Reader {
         replay.insert(replayed, recorded, start, recorded.length());
         recorded.setLength(start);
         return first.toString();
+    }
+
+    /**
+     * The first non-blank lines, up to {@code count} of them and {@value #PEEK_CHARS} characters,
+     * left in place to be read again.
+     */
+    List<String> peekLines(int count) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int c;
+        for (int read = 0; lines.size() < count && read < PEEK_CHARS && (c = read()) != -1; read++) {
+            if (c != '\n' && c != '\r') {
+                current.append((char) c);
+            } else if (!current.isEmpty()) {
+                lines.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        if (!current.isEmpty() && lines.size() < count) {
+            lines.add(current.toString());
+        }
+        replay.insert(replayed, recorded, start, recorded.length());
+        recorded.setLength(start);
+        return lines;
     }
 
     /** Reads past the first line for good (Excel's {@code sep=;} line). */

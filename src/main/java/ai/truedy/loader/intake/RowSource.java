@@ -15,8 +15,12 @@ public interface RowSource extends Closeable {
     /** The header's cells, as the file has them. */
     List<String> header();
 
+    /** The rows above the header (a title, a date), which are not data: see {@link HeaderSearch}. */
+    long rowsAboveHeader();
+
     /**
-     * The next data row, or null at the end of the file. Rows are numbered from 1 after the header.
+     * The next data row, or null at the end of the file. Rows are numbered by their place in the file: from 1
+     * after a header in the first row, from n + 1 after a header with n rows above it.
      *
      * @throws MalformedRowException  for a row that cannot be read; the next call goes on after it
      * @throws OverlongRowException   for a row too long to read; the next call goes on after it

@@ -16,7 +16,7 @@ public final class RowSources {
     public static final List<String> READABLE = List.of("csv", "tsv", "xlsx");
 
     private interface Reader {
-        RowSource open(Path file) throws IOException, UnreadableFileException;
+        RowSource open(Path file, HeaderSearch header) throws IOException, UnreadableFileException, HeaderSearch.NotFound;
     }
 
     private final Map<String, Reader> readers;
@@ -24,9 +24,9 @@ public final class RowSources {
     /** @param settling how the end of a file that may still be being written is waited for */
     public RowSources(CsvSettings csv, CsvSource.Settling settling) {
         this.readers = Map.of(
-                "csv", file -> CsvSource.open(file, csv.charset(), csv.delimiter(), settling),
-                "tsv", file -> CsvSource.open(file, csv.charset(), "\t", settling),
-                "xlsx", file -> XlsxSource.open(file, settling));
+                "csv", (file, header) -> CsvSource.open(file, csv.charset(), csv.delimiter(), settling, header),
+                "tsv", (file, header) -> CsvSource.open(file, csv.charset(), "\t", settling, header),
+                "xlsx", (file, header) -> XlsxSource.open(file, settling, header));
     }
 
     /** The extensions of {@code loader.extensions} there is no reader for. */
@@ -34,8 +34,11 @@ public final class RowSources {
         return extensions.stream().filter(extension -> !READABLE.contains(extension.toLowerCase(Locale.ROOT))).toList();
     }
 
-    /** Opens the file and reads its header. */
-    public RowSource open(Path file) throws IOException, UnreadableFileException {
+    /**
+     * Opens the file and finds its header. A file with no row the search accepts is read with its
+     * first row as the header, so that the reason it cannot be loaded can name what it has.
+     */
+    public RowSource open(Path file, HeaderSearch header) throws IOException, UnreadableFileException {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -44,6 +47,14 @@ public final class RowSources {
             throw new UnreadableFileException("no reader for ." + extension + " files; the loader reads "
                     + String.join(", ", READABLE));
         }
-        return reader.open(file);
+        try {
+            return reader.open(file, header);
+        } catch (HeaderSearch.NotFound none) {
+            try {
+                return reader.open(file, HeaderSearch.FIRST_ROW);
+            } catch (HeaderSearch.NotFound impossible) {
+                throw new IllegalStateException("the first row is always a header", impossible);
+            }
+        }
     }
 }

@@ -20,7 +20,8 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 
 /**
- * The rows of an Excel workbook ({@code .xlsx}): the first sheet that has a header row, streamed
+ * The rows of an Excel workbook ({@code .xlsx}): the first sheet with a header row among its first
+ * rows ({@link HeaderSearch}), streamed
  * row by row ({@link SheetRows}), so memory does not grow with the sheet (only with its table of
  * shared strings). A workbook cannot be read while it is still being written, so it is opened once
  * it has been unchanged for {@code loader.settle-time}. Blank rows are skipped and not counted.
@@ -31,17 +32,22 @@ public final class XlsxSource implements RowSource {
     private final SheetRows sheet;
     private final List<String> header;
     private final ReadContent content;
+    private final long rowsAboveHeader;
     private long rows;
     private SourceRow lastRow;
 
-    private XlsxSource(OPCPackage workbook, SheetRows sheet, List<String> header, ReadContent content) {
+    private XlsxSource(OPCPackage workbook, SheetRows sheet, HeaderSearch.Found header, ReadContent content) {
         this.workbook = workbook;
         this.sheet = sheet;
-        this.header = header;
+        this.header = header.cells();
+        this.rowsAboveHeader = header.rowsAbove();
+        this.rows = header.rowsAbove();
         this.content = content;
     }
 
-    public static XlsxSource open(Path file, CsvSource.Settling settling) throws IOException, UnreadableFileException {
+
+    public static XlsxSource open(Path file, CsvSource.Settling settling, HeaderSearch search)
+            throws IOException, UnreadableFileException, HeaderSearch.NotFound {
         awaitSettled(file, settling);
         long size = Files.size(file);
         ReadContent content = new ReadContent(size, FileDigests.ofPrefix(file, size),
@@ -55,16 +61,21 @@ public final class XlsxSource implements RowSource {
         try {
             XSSFReader reader = new XSSFReader(workbook);
             List<String> strings = SharedStringsTable.read(sharedStrings(reader));
+            boolean anyRows = false;
             for (Iterator<InputStream> sheets = reader.getSheetsData(); sheets.hasNext(); ) {
                 SheetRows sheet = new SheetRows(sheets.next(), strings);
-                String[] first = nonBlank(sheet);
-                if (first != null) {
-                    return new XlsxSource(workbook, sheet, Arrays.stream(first).map(String::strip).toList(), content);
+                HeaderSearch.Found header = search.find(() -> nonBlank(sheet));
+                if (header != null && header.found()) {
+                    return new XlsxSource(workbook, sheet, header, content);
                 }
+                anyRows |= header != null;
                 sheet.close();
             }
+            if (anyRows) {
+                throw new HeaderSearch.NotFound();
+            }
             throw new UnreadableFileException("the workbook has no sheet with a header row");
-        } catch (UnreadableFileException e) {
+        } catch (UnreadableFileException | HeaderSearch.NotFound e) {
             workbook.revert();
             throw e;
         } catch (Exception e) {
@@ -76,6 +87,11 @@ public final class XlsxSource implements RowSource {
     @Override
     public List<String> header() {
         return header;
+    }
+
+    @Override
+    public long rowsAboveHeader() {
+        return rowsAboveHeader;
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class FileLedger implements RowListener, BatchListener {
     private final Map<String, Long> reasons = new TreeMap<>();
     private final Map<String, Long> warningReasons = new TreeMap<>();
     private final List<String> header;
+    private final long linesAboveHeader;
     /** Accepted rows by the column their phone number came from. */
     private final Map<Integer, Long> phoneColumns = new TreeMap<>();
     private final TimeZoneCounts timeZones = new TimeZoneCounts();
@@ -75,15 +76,22 @@ public final class FileLedger implements RowListener, BatchListener {
     }
 
     /**
-     * @param header            the file's header cells
+     * The file's header.
+     *
+     * @param cells             the header's cells
      * @param batchCallIdColumn the header's batch_call_id column, or -1 when it has none
+     * @param linesAbove        the rows above the header, skipped: a title, a date
      */
-    public FileLedger(String file, Instant startedAt, List<String> header, int batchCallIdColumn, Outputs outputs,
-                      Rounds rounds) {
+    public record Header(List<String> cells, int batchCallIdColumn, long linesAbove) {
+    }
+
+    public FileLedger(String file, Instant startedAt, Header fileHeader, Outputs outputs, Rounds rounds) {
         this.rounds = rounds;
         this.file = file;
         this.startedAt = startedAt;
-        header = withoutAnnotations(header);
+        this.linesAboveHeader = fileHeader.linesAbove();
+        int batchCallIdColumn = fileHeader.batchCallIdColumn();
+        List<String> header = withoutAnnotations(fileHeader.cells());
         this.header = header;
         this.columns = header.size();
         this.batchCallIdColumn = batchCallIdColumn < 0 ? header.size() : batchCallIdColumn;
@@ -176,7 +184,8 @@ public final class FileLedger implements RowListener, BatchListener {
         Path rejectedFile = rejectedRows.commit();
         Path retryFile = retryRows.commit();
         Path warningsFile = warningRows.commit();
-        return new FileReport(file, false, null, rounds.round(), startedAt.toString(), finishedAt.toString(), rows, accepted, rejected,
+        return new FileReport(file, false, null, rounds.round(), startedAt.toString(), finishedAt.toString(), rows, linesAboveHeader,
+                accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons), phoneColumnNames(),
                 timeZones.counts(), apiTotals,
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The report written for each file, {@code done/<stem>.report.json}. Every row is in exactly one of
  * {@code accepted}, {@code rejected} and {@code pending_retry}: {@code rows == accepted + rejected + pending_retry}.
+ * {@code skipped_lines_above_header} counts the rows above the header (a title, a date), which are not data.
  * {@code preview} is true for a preview ({@code --preview}): nothing was sent, {@code accepted} are the rows a
  * load would send. {@code warnings} counts rows sent with something left out (an invalid email, an extension); they
  * are counted in {@code accepted} (or wherever their batch went) as well. {@code duplicate_of} names
@@ -27,6 +28,7 @@ public record FileReport(
         String startedAt,
         String finishedAt,
         long rows,
+        long skippedLinesAboveHeader,
         long accepted,
         long rejected,
         long pendingRetry,
@@ -42,7 +44,8 @@ public record FileReport(
     /** The report of a file not sent again: the same content was loaded as {@code duplicateOf}. */
     public static FileReport duplicate(String file, String duplicateOf, String startedAt, String original,
                                        String report) {
-        return new FileReport(file, false, duplicateOf, 0, startedAt, Instant.now().toString(), 0, 0, 0, 0, Map.of(),
+        return new FileReport(file, false, duplicateOf, 0, startedAt, Instant.now().toString(), 0, 0, 0, 0, 0,
+                Map.of(),
                 0, Map.of(), Map.of(), Map.of(), new ApiTotals(0, 0, 0, 0), new Outputs(original, report, null, null, null),
                 List.of());
     }
@@ -55,7 +58,7 @@ public record FileReport(
 
     /** The same report for a preview: nothing was sent. */
     public FileReport asPreview() {
-        return new FileReport(file, true, duplicateOf, round, startedAt, finishedAt, rows, accepted, rejected,
+        return new FileReport(file, true, duplicateOf, round, startedAt, finishedAt, rows, skippedLinesAboveHeader, accepted, rejected,
                 pendingRetry, reasons, warnings, warningReasons, phoneColumns, timeZones, api, outputs, batches);
     }
 
