@@ -31,10 +31,14 @@ final class FileColumns {
         this.phones = phones;
     }
 
-    /** A file's header is the first of its rows where a phone column can be named, by the table or by the settings. */
+    /**
+     * A file's header is the first of its rows where a phone column can be named, by the table or by
+     * the settings, and that holds no phone number: a data row is not a header.
+     */
     HeaderSearch headerSearch(FolderSettings folder) {
         ColumnMapping mapping = folder.columns().over(loaderMapping);
-        return new HeaderSearch(cells -> ColumnMap.of(cells, mapping).isPresent());
+        return new HeaderSearch(cells -> ColumnMap.of(cells, mapping).isPresent()
+                && cells.stream().noneMatch(cell -> phones.normalize(cell).ok()));
     }
 
     /** @param folder the settings of the file's folder, whose column names win over the loader's */

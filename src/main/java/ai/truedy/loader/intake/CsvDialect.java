@@ -1,14 +1,16 @@
 package ai.truedy.loader.intake;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Settles a file's delimiter. Excel's {@code sep=;} first line wins and is skipped; then a
  * configured delimiter; with {@code auto}, whichever of comma, semicolon, tab and pipe the first
- * line that has any of them has most of outside quotes (comma when none has): a title line above
- * the header may have none.
+ * line that has any of them has most of outside quotes (comma when none has, or a line without
+ * any is a one-column header): a title line above the header may have none.
  */
 public final class CsvDialect {
 
@@ -33,7 +35,8 @@ public final class CsvDialect {
         throw new IllegalArgumentException("must be auto, tab or one character other than a quote");
     }
 
-    static char delimiter(RecordingReader text, String setting) throws IOException {
+    /** @param search a one-column header (a line without delimiters that it accepts) ends the search for one */
+    static char delimiter(RecordingReader text, String setting, HeaderSearch search) throws IOException {
         String firstLine = text.peekLine();
         Matcher excel = EXCEL_SEPARATOR.matcher(firstLine.strip());
         if (excel.matches()) {
@@ -43,7 +46,8 @@ public final class CsvDialect {
         if (!AUTO.equals(setting)) {
             return setting.charAt(0);
         }
-        return text.peekLines(HeaderSearch.ROWS).stream().filter(line -> count(line) != null).findFirst()
+        Predicate<String> settles = line -> count(line) != null || search.isHeader().test(List.of(line));
+        return text.peekLines(HeaderSearch.ROWS, settles).stream().filter(line -> count(line) != null).findFirst()
                 .map(CsvDialect::detect).orElse(',');
     }
 

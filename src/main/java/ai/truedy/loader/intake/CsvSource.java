@@ -61,7 +61,7 @@ public final class CsvSource implements RowSource {
         RecordingReader text = new RecordingReader(new InputStreamReader(encoding.open(bytes), encoding.charset()));
         try {
             CSVFormat format = CSVFormat.RFC4180.builder()
-                    .setDelimiter(CsvDialect.delimiter(text, delimiter))
+                    .setDelimiter(CsvDialect.delimiter(text, delimiter, search))
                     .setIgnoreEmptyLines(true)
                     .get();
             return new CsvSource(text, format, bytes, Files.size(file), search);
@@ -169,6 +169,7 @@ public final class CsvSource implements RowSource {
      * cannot be parsed above the header is skipped like the others.
      */
     private List<String> readHeader(HeaderSearch search) throws UnreadableFileException, HeaderSearch.NotFound {
+        int widestAbove = 0;
         for (int above = 0; above < HeaderSearch.ROWS; above++) {
             List<String> cells;
             try {
@@ -187,11 +188,12 @@ public final class CsvSource implements RowSource {
                 skipUnparsable(e);
                 continue;
             }
-            if (search.isHeader().test(cells)) {
+            if (search.accepts(cells, above, widestAbove)) {
                 rowsAboveHeader = above;
                 rows = above;
                 return cells;
             }
+            widestAbove = Math.max(widestAbove, HeaderSearch.filled(cells));
         }
         throw new HeaderSearch.NotFound();
     }

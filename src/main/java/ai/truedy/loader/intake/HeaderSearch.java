@@ -6,8 +6,10 @@ import java.util.function.Predicate;
 
 /**
  * Which of a file's first rows is its header: the first of {@link #ROWS} non-blank rows that
- * {@code isHeader} accepts (one where a phone column can be named). Reports and spreadsheets often
- * have a title, a date or a blank row above their header; those rows are skipped and counted.
+ * {@code isHeader} accepts (one where a phone column can be named) and that has more cells filled
+ * than every row above it. Reports and spreadsheets often have a title, a date or a blank row above
+ * their header; those rows are skipped and counted. A data row below a header that names no phone
+ * column is as wide as that header, so it is never taken for one.
  *
  * @param isHeader whether a row's cells can be the file's header
  */
@@ -25,14 +27,31 @@ public record HeaderSearch(Predicate<List<String>> isHeader) {
      */
     <E extends Exception> Found find(Rows<E> rows) throws E {
         int above = 0;
+        int widestAbove = 0;
         for (String[] cells = rows.next(); cells != null && above < ROWS; cells = rows.next()) {
             List<String> stripped = Arrays.stream(cells).map(String::strip).toList();
-            if (isHeader.test(stripped)) {
+            if (accepts(stripped, above, widestAbove)) {
                 return new Found(stripped, above);
             }
+            widestAbove = Math.max(widestAbove, filled(stripped));
             above++;
         }
         return above == 0 ? null : new Found(null, above);
+    }
+
+    /**
+     * Whether a row is the header.
+     *
+     * @param above       how many rows are above it
+     * @param widestAbove the most cells filled in a row above it
+     */
+    boolean accepts(List<String> cells, int above, int widestAbove) {
+        return (above == 0 || filled(cells) > widestAbove) && isHeader.test(cells);
+    }
+
+    /** How many of the row's cells are not blank. */
+    static int filled(List<String> cells) {
+        return (int) cells.stream().filter(cell -> !cell.isBlank()).count();
     }
 
     /** A header row, null when none was found, and the non-blank rows above it. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Sits between the file and the CSV parser and keeps the text of the lines the parser has not
@@ -132,10 +133,11 @@ final class RecordingReader extends Reader {
     }
 
     /**
-     * The first non-blank lines, up to {@code count} of them and {@value #PEEK_CHARS} characters,
-     * left in place to be read again.
+     * The first non-blank lines, up to the first that {@code last} accepts, {@code count} of them or
+     * {@value #PEEK_CHARS} characters, left in place to be read again. A line is not read before it
+     * is needed: the file may still be being written.
      */
-    List<String> peekLines(int count) throws IOException {
+    List<String> peekLines(int count, Predicate<String> last) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int c;
@@ -145,6 +147,9 @@ final class RecordingReader extends Reader {
             } else if (!current.isEmpty()) {
                 lines.add(current.toString());
                 current.setLength(0);
+                if (last.test(lines.get(lines.size() - 1))) {
+                    break;
+                }
             }
         }
         if (!current.isEmpty() && lines.size() < count) {
