@@ -3,17 +3,13 @@ package ai.truedy.loader.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
 import javax.xml.stream.XMLStreamException;
 
-import ai.truedy.loader.model.FileDigests;
 import ai.truedy.loader.model.SourceRow;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -23,8 +19,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
  * The rows of an Excel workbook ({@code .xlsx}): the first sheet with a header row among its first
  * rows ({@link HeaderSearch}), streamed
  * row by row ({@link SheetRows}), so memory does not grow with the sheet (only with its table of
- * shared strings). A workbook cannot be read while it is still being written, so it is opened once
- * it has been unchanged for {@code loader.settle-time}. Blank rows are skipped and not counted.
+ * shared strings). Blank rows are skipped and not counted.
  */
 public final class XlsxSource implements RowSource {
 
@@ -45,13 +40,9 @@ public final class XlsxSource implements RowSource {
         this.content = content;
     }
 
-
-    public static XlsxSource open(Path file, CsvSource.Settling settling, HeaderSearch search)
-            throws IOException, UnreadableFileException, HeaderSearch.NotFound {
-        awaitSettled(file, settling);
-        long size = Files.size(file);
-        ReadContent content = new ReadContent(size, FileDigests.ofPrefix(file, size),
-                FileDigests.hex(FileDigests.ofPrefix(file, Math.min(ReadContent.HEAD, size)).digest()), true);
+    /** Opens a settled workbook ({@link WorkbookFiles}) and finds its header. */
+    static XlsxSource open(Path file, ReadContent content, HeaderSearch search)
+            throws UnreadableFileException, HeaderSearch.NotFound {
         OPCPackage workbook;
         try {
             workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -153,24 +144,5 @@ public final class XlsxSource implements RowSource {
             }
         }
         return null;
-    }
-
-    /** Waits until the file has been unchanged for the settle time (or the loader is stopping). */
-    private static void awaitSettled(Path file, CsvSource.Settling settling) throws IOException {
-        LastChange lastChange = new LastChange();
-        while (!settling.stopping().getAsBoolean()) {
-            Instant now = Instant.now();
-            lastChange.look(Files.getLastModifiedTime(file), now);
-            Duration left = settling.settleTime().minus(Duration.between(lastChange.at(), now));
-            if (left.isNegative() || left.isZero()) {
-                return;
-            }
-            try {
-                Thread.sleep(Math.min(200, left.toMillis() + 1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for the workbook to settle", e);
-            }
-        }
     }
 }
