@@ -31,11 +31,11 @@ class InputFormatsTest extends LoaderTest {
 
     @Test
     void an_extension_there_is_no_reader_for_stops_the_loader_at_start() throws Exception {
-        loader.with("loader.extensions", "csv, xls").drop("bc_1/list.csv", "phone\n+12127361001\n");
+        loader.with("loader.extensions", "csv, ods").drop("bc_1/list.csv", "phone\n+12127361001\n");
 
         assertThat(loader.runOnce()).isEqualTo(LoaderRun.EXIT_CANNOT_RUN);
 
-        assertThat(log.text()).contains("loader.extensions must name one or more of csv, tsv, xlsx, not 'csv, xls'");
+        assertThat(log.text()).contains("loader.extensions must name one or more of csv, tsv, xlsx, xls, vcf, not 'csv, ods'");
         assertThat(loader.inbox.resolve("bc_1/list.csv")).exists();
         assertThat(TruedyApi.requests(api)).isEmpty();
     }

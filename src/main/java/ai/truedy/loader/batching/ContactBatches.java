@@ -115,7 +115,7 @@ public final class ContactBatches {
                 return;
             } catch (MalformedRowException e) {
                 rows.rowRead();
-                rows.rejected(new SourceRow(e.row(), new String[0]), RejectReason.MALFORMED_ROW,
+                rows.rejected(new SourceRow(e.row(), e.cells()), RejectReason.MALFORMED_ROW,
                         "cannot parse (" + e.getMessage() + "): " + e.rawText());
                 return;
             } catch (FileChangedException e) {

@@ -161,12 +161,15 @@ public final class ContactRows implements Closeable {
         return null;
     }
 
+    /** The first and last name; the full name split when a row has neither (a card with only FN). */
     private PersonName name(SourceRow row) {
-        if (columns.firstName() == ColumnMap.ABSENT && columns.lastName() == ColumnMap.ABSENT) {
+        String first = cell(row, columns.firstName());
+        String last = cell(row, columns.lastName());
+        if (first == null && last == null) {
             String fullName = cell(row, columns.fullName());
             return fullName == null ? new PersonName(null, null) : PersonName.of(fullName);
         }
-        return new PersonName(cell(row, columns.firstName()), cell(row, columns.lastName()));
+        return new PersonName(first, last);
     }
 
     /** Lets go of the numbers seen (their scratch file is deleted). */

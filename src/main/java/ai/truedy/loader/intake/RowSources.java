@@ -13,7 +13,7 @@ import java.util.Map;
 public final class RowSources {
 
     /** The formats there is a reader for, by extension. */
-    public static final List<String> READABLE = List.of("csv", "tsv", "xlsx", "xls");
+    public static final List<String> READABLE = List.of("csv", "tsv", "xlsx", "xls", "vcf");
 
     private interface Reader {
         RowSource open(Path file, HeaderSearch header) throws IOException, UnreadableFileException, HeaderSearch.NotFound;
@@ -27,7 +27,8 @@ public final class RowSources {
                 "csv", (file, header) -> CsvSource.open(file, csv.charset(), csv.delimiter(), settling, header),
                 "tsv", (file, header) -> CsvSource.open(file, csv.charset(), "\t", settling, header),
                 "xlsx", (file, header) -> WorkbookFiles.open(file, settling, header),
-                "xls", (file, header) -> WorkbookFiles.open(file, settling, header));
+                "xls", (file, header) -> WorkbookFiles.open(file, settling, header),
+                "vcf", (file, header) -> VcfSource.open(file, settling));
     }
 
     /** The extensions of {@code loader.extensions} there is no reader for. */
