@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged jar in a 256 MB heap: memory and operating-system resources do not grow with the
- * number of batch calls a file's rows go to, nor with what one line holds.
+ * number of batch calls a file's rows go to, nor with what one line or one address-book card holds.
  */
 class BoundedMemoryIT {
 
@@ -36,12 +36,13 @@ class BoundedMemoryIT {
     static WireMockExtension api = TruedyApi.server();
 
     @Test
-    void a_file_for_1000_batch_calls_and_a_100_mb_field_load_in_a_256_mb_heap() throws Exception {
+    void a_file_for_1000_batch_calls_a_100_mb_field_and_a_50_mb_photo_load_in_a_256_mb_heap() throws Exception {
         Path work = LoaderProcess.freshWorkFolder("bounded-memory");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(10, 0)));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
         folders.drop("calls.csv", manyBatchCalls());
         writeHugeField(folders.inbox.resolve("bc_huge/huge.csv"));
+        writeHugePhoto(folders.inbox.resolve("bc_huge/photo.vcf"));
 
         LoaderProcess loader = LoaderProcess.start(folders, work, "loader.log", Map.of(
                 "truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "memory-key",
@@ -72,6 +73,11 @@ class BoundedMemoryIT {
         assertThat(huge.path("accepted").asInt()).isEqualTo(2);
         assertThat(huge.path("reasons").path("field_too_long").asInt()).isEqualTo(1);
         assertThat(Files.size(folders.error.resolve("huge.rejected.csv"))).isLessThan(10_000);
+
+        JsonNode photo = ReportSchemas.validated(folders.done.resolve("photo.report.json"));
+        assertThat(photo.path("rows").asInt()).isEqualTo(2);
+        assertThat(photo.path("accepted").asInt()).isEqualTo(2);
+        assertThat(TruedyApi.sentPhones(api)).contains("+12127361010", "+12127361011");
         ReportSchemas.validateAll(work);
     }
 
@@ -94,6 +100,21 @@ class BoundedMemoryIT {
                 out.write(chunk);
             }
             out.write("\"\n+12127361002,Cy,short\n");
+        }
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+    }
+
+    /** An address book whose first card has a 50 MB photo on one unfolded line; written under target/. */
+    private static void writeHugePhoto(Path file) throws Exception {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dee Ng\r\nTEL;TYPE=CELL:+1 212 736 1010\r\n"
+                    + "PHOTO;ENCODING=b;TYPE=JPEG:");
+            String chunk = "A".repeat(1 << 20);
+            for (int mb = 0; mb < 50; mb++) {
+                out.write(chunk);
+            }
+            out.write("\r\nEMAIL:dee@example.com\r\nEND:VCARD\r\n"
+                    + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eli Oz\r\nTEL:+1 212 736 1011\r\nEND:VCARD\r\n");
         }
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
     }
