@@ -3,6 +3,7 @@ package ai.truedy.loader;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import ai.truedy.loader.support.CapturedStdout;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static ai.truedy.loader.support.LoaderFixture.filesIn;
 import static ai.truedy.loader.support.Workbooks.row;
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * skipped and counted, not loaded.
  */
 class TitleRowsTest extends LoaderTest {
+
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout();
 
     @BeforeEach
     void acceptEverything() {
@@ -53,6 +58,16 @@ class TitleRowsTest extends LoaderTest {
                 .containsEntry("Imię", "Bob").containsEntry("Telefon komórkowy", "12")
                 .containsEntry("row", "4").containsEntry("reason", "invalid_phone"));
         assertThat(filesIn(loader.done)).containsExactly("acme.csv", "acme.report.json");
+    }
+
+    @Test
+    void a_preview_says_how_many_lines_above_the_header_were_skipped() throws Exception {
+        loader.drop("bc_1/acme.csv", "Contacts export – Acme CRM\nName,Phone\nAnn,+1 212 736 1741\n");
+
+        assertThat(loader.previewOnce()).isZero();
+
+        assertThat(stdout.text()).contains("Preview of bc_1/acme.csv (nothing sent): 1 row, below 1 skipped above the header");
+        assertThat(TruedyApi.requests(api)).isEmpty();
     }
 
     @Test

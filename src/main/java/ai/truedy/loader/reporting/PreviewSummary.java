@@ -63,7 +63,11 @@ public final class PreviewSummary implements BatchListener {
      */
     public synchronized String text(FileReport report, int requestsPerMinute) {
         StringBuilder text = new StringBuilder("Preview of ").append(report.file()).append(" (nothing sent): ")
-                .append(report.rows()).append(report.rows() == 1 ? " row" : " rows").append('\n');
+                .append(report.rows()).append(report.rows() == 1 ? " row" : " rows");
+        if (report.skippedLinesAboveHeader() > 0) {
+            text.append(", below ").append(report.skippedLinesAboveHeader()).append(" skipped above the header");
+        }
+        text.append('\n');
         text.append("  would send ").append(report.accepted());
         batchCalls.forEach((id, call) -> text.append("\n    batch call ").append(id).append(": ")
                 .append(call.contacts).append(" contacts in ").append(requests(call.requests)).append(span(call)));
