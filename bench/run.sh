@@ -5,9 +5,10 @@
 #   bench/run.sh [ROWS] [LOADER_JVM_OPTIONS...]      e.g. bench/run.sh 1000000
 #                                                      bench/run.sh 10000000 -Xmx256m
 # Environment: BUDGET=N makes the stand-in answer 429 beyond N requests a minute and runs the
-# loader with truedy.rate-limit.requests-per-minute=N; FLOOR=0 skips the floor; FORMAT=xlsx hands
-# the loader the same rows as an Excel workbook (shared strings, some phones as number cells)
-# instead of the CSV (the floor still reads the CSV); CLUSTER_URL=jdbc:postgresql://... runs the loader in
+# loader with truedy.rate-limit.requests-per-minute=N; FLOOR=0 skips the floor; FORMAT=xlsx or xls hands
+# the loader the same rows as an Excel workbook (shared strings, some phones as number cells; an .xls
+# holds at most 65,535 rows below its header), FORMAT=vcf as an Apple Contacts address book (a card
+# each, with a fax and a photo), instead of the CSV (the floor still reads the CSV); CLUSTER_URL=jdbc:postgresql://... runs the loader in
 # cluster mode on that database (CLUSTER_USER, default postgres), with its claims, journals and budget there;
 # FILES=4 hands the loader that many files of ROWS rows at once, each for a batch call of its own (the
 # same rows with a column added, so that no file is another's duplicate); the floor still reads one.
@@ -36,9 +37,12 @@ CP="$WORK/classes:$JAR"
 echo "generating $ROWS rows..."
 java -cp "$CP" GenerateContacts "$ROWS" "$WORK/contacts.csv"
 FORMAT=${FORMAT:-csv}
-if [ "$FORMAT" = xlsx ]; then
+if [ "$FORMAT" = xlsx ] || [ "$FORMAT" = xls ]; then
   echo "writing the workbook..."
-  java -cp "$CP" CsvToXlsx "$WORK/contacts.csv" "$WORK/contacts.xlsx"
+  java -cp "$CP" CsvToWorkbook "$WORK/contacts.csv" "$WORK/contacts.$FORMAT"
+elif [ "$FORMAT" = vcf ]; then
+  echo "writing the address book..."
+  java -cp "$CP" CsvToVcf "$WORK/contacts.csv" "$WORK/contacts.vcf"
 fi
 
 java -cp "$CP" StandIn "$WORK/port" "${BUDGET:-0}" > "$WORK/stand-in.log" 2>&1 &
