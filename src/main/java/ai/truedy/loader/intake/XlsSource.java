@@ -2,10 +2,7 @@ package ai.truedy.loader.intake;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
-import ai.truedy.loader.model.SourceRow;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.model.InternalWorkbook;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
@@ -14,26 +11,17 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 /**
  * The rows of an Excel 97-2003 workbook ({@code .xls}): the first worksheet with a header row among
  * its first rows ({@link HeaderSearch}), streamed row by row ({@link XlsSheets}), so memory does not
- * grow with the sheet (only with its table of shared strings). Rows without cells are skipped and
- * not counted, as in an {@code .xlsx}.
+ * grow with the sheet (only with its table of shared strings).
  */
-final class XlsSource implements RowSource {
+final class XlsSource extends SheetSource {
 
     private final POIFSFileSystem workbook;
     private final XlsSheets sheets;
-    private final List<String> header;
-    private final long rowsAboveHeader;
-    private final ReadContent content;
-    private long rows;
-    private SourceRow lastRow;
 
     private XlsSource(POIFSFileSystem workbook, XlsSheets sheets, HeaderSearch.Found header, ReadContent content) {
+        super(header, content);
         this.workbook = workbook;
         this.sheets = sheets;
-        this.header = header.cells();
-        this.rowsAboveHeader = header.rowsAbove();
-        this.rows = header.rowsAbove();
-        this.content = content;
     }
 
     /** Opens a settled workbook ({@link WorkbookFiles}) and finds its header. */
@@ -49,9 +37,9 @@ final class XlsSource implements RowSource {
         try {
             sheets = new XlsSheets(workbook.getRoot().createDocumentInputStream(bookIn(workbook.getRoot())));
             boolean anyRows = false;
-            while (sheets.nextSheet()) {
-                XlsSheets rows = sheets;
-                HeaderSearch.Found header = search.find(() -> nonBlank(rows));
+            XlsSheets rows = sheets;
+            while (rows.nextSheet()) {
+                HeaderSearch.Found header = search.find(() -> nonBlank(rows::next));
                 if (header != null && header.found()) {
                     return new XlsSource(workbook, sheets, header, content);
                 }
@@ -88,39 +76,13 @@ final class XlsSource implements RowSource {
     }
 
     @Override
-    public List<String> header() {
-        return header;
+    String[] nextCells() {
+        return sheets.next();
     }
 
     @Override
-    public long rowsAboveHeader() {
-        return rowsAboveHeader;
-    }
-
-    @Override
-    public SourceRow nextRow() {
-        String[] cells = nonBlank(sheets);
-        if (cells == null) {
-            return null;
-        }
-        lastRow = new SourceRow(++rows, cells);
-        return lastRow;
-    }
-
-    @Override
-    public SourceRow lastRow() {
-        return lastRow;
-    }
-
-    @Override
-    public double fractionRead() {
-        long last = sheets.lastRowNumber();
-        return last <= 1 ? 0 : Math.min(1.0, (double) rows / (last - 1));
-    }
-
-    @Override
-    public ReadContent content() {
-        return content;
+    long lastRowNumber() {
+        return sheets.lastRowNumber();
     }
 
     @Override
@@ -128,16 +90,6 @@ final class XlsSource implements RowSource {
         try (workbook) {
             sheets.close();
         }
-    }
-
-    /** The sheet's next row with a cell that is not blank; null at its end. */
-    private static String[] nonBlank(XlsSheets sheet) {
-        for (String[] cells = sheet.next(); cells != null; cells = sheet.next()) {
-            if (Arrays.stream(cells).anyMatch(cell -> !cell.isBlank())) {
-                return cells;
-            }
-        }
-        return null;
     }
 
     private static void closeQuietly(XlsSheets sheets, POIFSFileSystem workbook) {

@@ -4,40 +4,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
 import javax.xml.stream.XMLStreamException;
 
-import ai.truedy.loader.model.SourceRow;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 
 /**
  * The rows of an Excel workbook ({@code .xlsx}): the first sheet with a header row among its first
- * rows ({@link HeaderSearch}), streamed
- * row by row ({@link SheetRows}), so memory does not grow with the sheet (only with its table of
- * shared strings). Blank rows are skipped and not counted.
+ * rows ({@link HeaderSearch}), streamed row by row ({@link SheetRows}), so memory does not grow
+ * with the sheet (only with its table of shared strings).
  */
-public final class XlsxSource implements RowSource {
+final class XlsxSource extends SheetSource {
 
     private final OPCPackage workbook;
     private final SheetRows sheet;
-    private final List<String> header;
-    private final ReadContent content;
-    private final long rowsAboveHeader;
-    private long rows;
-    private SourceRow lastRow;
 
     private XlsxSource(OPCPackage workbook, SheetRows sheet, HeaderSearch.Found header, ReadContent content) {
+        super(header, content);
         this.workbook = workbook;
         this.sheet = sheet;
-        this.header = header.cells();
-        this.rowsAboveHeader = header.rowsAbove();
-        this.rows = header.rowsAbove();
-        this.content = content;
     }
 
     /** Opens a settled workbook ({@link WorkbookFiles}) and finds its header. */
@@ -55,7 +44,7 @@ public final class XlsxSource implements RowSource {
             boolean anyRows = false;
             for (Iterator<InputStream> sheets = reader.getSheetsData(); sheets.hasNext(); ) {
                 SheetRows sheet = new SheetRows(sheets.next(), strings);
-                HeaderSearch.Found header = search.find(() -> nonBlank(sheet));
+                HeaderSearch.Found header = search.find(() -> nonBlank(sheet::next));
                 if (header != null && header.found()) {
                     return new XlsxSource(workbook, sheet, header, content);
                 }
@@ -76,44 +65,18 @@ public final class XlsxSource implements RowSource {
     }
 
     @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
-    public long rowsAboveHeader() {
-        return rowsAboveHeader;
-    }
-
-    @Override
-    public SourceRow nextRow() {
+    String[] nextCells() {
         try {
-            String[] cells = nonBlank(sheet);
-            if (cells == null) {
-                return null;
-            }
-            lastRow = new SourceRow(++rows, cells);
-            return lastRow;
+            return sheet.next();
         } catch (XMLStreamException e) {
-            throw new UncheckedIOException("cannot read the workbook past row " + rows + ": " + e.getMessage(),
+            throw new UncheckedIOException("cannot read the workbook past row " + rowsRead() + ": " + e.getMessage(),
                     new IOException(e));
         }
     }
 
     @Override
-    public SourceRow lastRow() {
-        return lastRow;
-    }
-
-    @Override
-    public double fractionRead() {
-        long last = sheet.lastRowNumber();
-        return last <= 1 ? 0 : Math.min(1.0, (double) rows / (last - 1));
-    }
-
-    @Override
-    public ReadContent content() {
-        return content;
+    long lastRowNumber() {
+        return sheet.lastRowNumber();
     }
 
     @Override
@@ -134,15 +97,5 @@ public final class XlsxSource implements RowSource {
         } catch (Exception none) {
             return null;
         }
-    }
-
-    /** The next row with a cell that is not blank; null at the end of the sheet. */
-    private static String[] nonBlank(SheetRows sheet) throws XMLStreamException {
-        for (String[] cells = sheet.next(); cells != null; cells = sheet.next()) {
-            if (Arrays.stream(cells).anyMatch(cell -> !cell.isBlank())) {
-                return cells;
-            }
-        }
-        return null;
     }
 }
