@@ -2,13 +2,10 @@ package ai.truedy.loader;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +109,7 @@ class AddressBooksTest extends LoaderTest {
 
         assertThat(loader.runOnce()).isEqualTo(3);
 
-        assertThat(sentByBatchCall()).containsExactly(
+        assertThat(TruedyApi.sentByBatchCall(api)).containsExactly(
                 Map.entry("bc_apple", List.of("+12127361902 Ann Lee ann@example.com", "+12127361907 Cy Fox ")),
                 Map.entry("bc_google", List.of("+12127361912 Dee Ng dee@example.com", "+12127361913 Eve Ott ")),
                 Map.entry("bc_outlook", List.of("+4915123456789 Jürgen Müller juergen@example.de",
@@ -140,19 +137,5 @@ class AddressBooksTest extends LoaderTest {
                 .containsEntry("row", "3").containsEntry("vcard_line", "16").containsEntry("reason", "malformed_row")
                 .containsEntry("detail", "cannot parse (the card that begins on line 16 has no END:VCARD: the file ends"
                         + " inside it): BEGIN:VCARD"));
-    }
-
-    private Map<String, List<String>> sentByBatchCall() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, List<String>> sent = new TreeMap<>();
-        for (LoggedRequest request : TruedyApi.requests(api)) {
-            String[] path = request.getUrl().split("/");
-            for (JsonNode contact : json.readTree(request.getBodyAsString()).path("contacts")) {
-                sent.computeIfAbsent(path[path.length - 2], call -> new java.util.ArrayList<>()).add(
-                        contact.path("phone_number").asText() + " " + contact.path("first_name").asText() + " "
-                                + contact.path("last_name").asText() + " " + contact.path("email").asText(""));
-            }
-        }
-        return sent;
     }
 }

@@ -46,8 +46,7 @@ class ExcelWorkbooksTest extends LoaderTest {
         assertThat(loader.runOnce()).isEqualTo(3);
 
         assertThat(TruedyApi.sentBatches(api)).singleElement().satisfies(batch -> assertThat(batch)
-                .extracting(contact -> contact.path("phone_number").asText() + " " + contact.path("first_name").asText()
-                        + " " + contact.path("last_name").asText() + " " + contact.path("email").asText(""))
+                .extracting(TruedyApi::inOneLine)
                 .containsExactly("+12127361601 Ann Lee ann@example.com", "+12127361602 Bob Ray "));
         assertThat(filesIn(loader.done)).containsExactly("contacts.report.json", "contacts.xlsx");
         assertThat(loader.report("contacts").path("rows").asInt()).isEqualTo(3);

@@ -54,7 +54,7 @@ class OldExcelWorkbooksTest extends LoaderTest {
         assertThat(loader.runOnce()).isEqualTo(3);
 
         assertThat(TruedyApi.sentBatches(api)).singleElement().satisfies(batch -> assertThat(batch)
-                .extracting(OldExcelWorkbooksTest::sent).containsExactly(
+                .extracting(TruedyApi::inOneLine).containsExactly(
                         "+12127361801 Ann Lee ann@example.com", "+12127361802 Bob Ray bob@example.com",
                         "+12127361803 Cy Fox ", "+12127361804 Dee Ng "));
         JsonNode report = loader.report("dialer");
@@ -94,10 +94,5 @@ class OldExcelWorkbooksTest extends LoaderTest {
                 .isEqualTo("not an Excel workbook that can be read: the file is HTML, not .xlsx or .xls");
         assertThat(loader.error.resolve("export.xls")).exists();
         assertThat(TruedyApi.requests(api)).isEmpty();
-    }
-
-    private static String sent(JsonNode contact) {
-        return contact.path("phone_number").asText() + " " + contact.path("first_name").asText() + " "
-                + contact.path("last_name").asText() + " " + contact.path("email").asText("");
     }
 }

@@ -48,7 +48,7 @@ class TitleRowsTest extends LoaderTest {
         assertThat(loader.runOnce()).isEqualTo(3);
 
         assertThat(TruedyApi.sentBatches(api)).singleElement().satisfies(batch -> assertThat(batch)
-                .extracting(TitleRowsTest::sent)
+                .extracting(TruedyApi::inOneLine)
                 .containsExactly("+12127361701 Ann Lee ann@example.com", "+12127361703 Cy Fox cy@example.com"));
         JsonNode report = loader.report("acme");
         assertThat(report.path("skipped_lines_above_header").asInt()).isEqualTo(2);
@@ -88,7 +88,7 @@ class TitleRowsTest extends LoaderTest {
         assertThat(loader.runOnce()).isEqualTo(3);
 
         assertThat(TruedyApi.sentBatches(api)).singleElement().satisfies(batch -> assertThat(batch)
-                .extracting(TitleRowsTest::sent).containsExactly("+12127361711 Dee Ng dee@example.com"));
+                .extracting(TruedyApi::inOneLine).containsExactly("+12127361711 Dee Ng dee@example.com"));
         JsonNode report = loader.report("report");
         assertThat(report.path("skipped_lines_above_header").asInt()).isEqualTo(1);
         assertThat(loader.rejectedRows("report")).singleElement().satisfies(row -> assertThat(row)
@@ -127,10 +127,5 @@ class TitleRowsTest extends LoaderTest {
 
         assertThat(loader.report("plain").path("skipped_lines_above_header").asInt()).isZero();
         assertThat(loader.report("plain").has("skipped_lines_above_header")).isTrue();
-    }
-
-    private static String sent(JsonNode contact) {
-        return contact.path("phone_number").asText() + " " + contact.path("first_name").asText() + " "
-                + contact.path("last_name").asText() + " " + contact.path("email").asText("");
     }
 }

@@ -2,6 +2,8 @@ package ai.truedy.loader.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +86,28 @@ public final class TruedyApi {
             }
         }
         return batches;
+    }
+
+    /** A sent contact on one line, to compare payloads exactly: phone, first name, last name, e-mail. */
+    public static String inOneLine(JsonNode contact) {
+        return contact.path("phone_number").asText() + " " + contact.path("first_name").asText() + " "
+                + contact.path("last_name").asText() + " " + contact.path("email").asText("");
+    }
+
+    /** The contacts sent for each batch call, in one line each ({@link #inOneLine}), in order. */
+    public static Map<String, List<String>> sentByBatchCall(WireMockExtension server) {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, List<String>> sent = new TreeMap<>();
+        for (LoggedRequest request : requests(server)) {
+            String[] path = request.getUrl().split("/");
+            try {
+                json.readTree(request.getBody()).path("contacts").forEach(contact -> sent.computeIfAbsent(
+                        path[path.length - 2], call -> new ArrayList<>()).add(inOneLine(contact)));
+            } catch (java.io.IOException e) {
+                throw new AssertionError("request body is not JSON: " + request.getBodyAsString(), e);
+            }
+        }
+        return sent;
     }
 
     /** The phone numbers sent, in order. */
