@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Splits an address book ({@code .vcf}) into its cards, one at a time, keeping of each only the
@@ -29,7 +28,6 @@ final class VcardCards {
     }
 
     private static final Set<String> KEPT = Set.of("VERSION", "N", "FN", "TEL", "EMAIL");
-    private static final Pattern PROPERTY = Pattern.compile("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)?[;:].*", Pattern.DOTALL);
     /** Enough of a line to tell which property it starts. */
     private static final int HEAD = 256;
     private static final int NONE = -1;
@@ -38,6 +36,10 @@ final class VcardCards {
     private final int maxCardChars;
     private long line;
     private int ahead = -2;
+    private final char[] buffer = new char[1 << 16];
+    private final StringBuilder lineHead = new StringBuilder(HEAD);
+    private int next;
+    private int filled;
 
     /** @param maxCardChars the most a card's kept text may hold; a longer card is read past */
     VcardCards(Reader text, int maxCardChars) {
@@ -62,7 +64,7 @@ final class VcardCards {
         boolean softBreak = false;
         boolean overlong = false;
         for (head = readHead(); head != null; head = readHead()) {
-            boolean continues = softBreak || head.startsWith(" ") || head.startsWith("\t") || !PROPERTY.matcher(head).matches();
+            boolean continues = softBreak || !startsProperty(head);
             if (!continues) {
                 String name = propertyName(head);
                 if (name.equals("END") && head.strip().equalsIgnoreCase("END:VCARD")) {
@@ -90,6 +92,23 @@ final class VcardCards {
         throw new UnreadableCardException(first, "has no END:VCARD: the file ends inside it");
     }
 
+    /** Whether a line starts a property ({@code TEL;TYPE=CELL:}, {@code item1.EMAIL:}), not a folded or base64 line. */
+    private static boolean startsProperty(String head) {
+        boolean group = false;
+        for (int i = 0; i < head.length(); i++) {
+            char c = head.charAt(i);
+            if ((c == ';' || c == ':') && i > 0) {
+                return true;
+            }
+            if (c == '.' && !group && i > 0) {
+                group = true;
+            } else if (!Character.isLetterOrDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static String propertyName(String head) {
         int end = 0;
         while (end < head.length() && head.charAt(end) != ';' && head.charAt(end) != ':') {
@@ -106,14 +125,14 @@ final class VcardCards {
             return null;
         }
         line++;
-        StringBuilder head = new StringBuilder();
-        for (; c != -1 && !endsLine(c) && head.length() < HEAD; c = take()) {
-            head.append((char) c);
+        lineHead.setLength(0);
+        for (; c != -1 && !endsLine(c) && lineHead.length() < HEAD; c = take()) {
+            lineHead.append((char) c);
         }
         if (c != -1) {
             ahead = c; // the break, or the first character past the head
         }
-        return head.toString();
+        return lineHead.toString();
     }
 
     /** The rest of the line, at most {@code limit} characters of it kept; the line break is read past. */
@@ -159,7 +178,15 @@ final class VcardCards {
             ahead = -2;
             return c;
         }
-        return text.read();
+        if (next == filled) {
+            filled = text.read(buffer, 0, buffer.length);
+            next = 0;
+            if (filled <= 0) {
+                filled = 0;
+                return -1;
+            }
+        }
+        return buffer[next++];
     }
 
     private static boolean endsLine(int c) {
