@@ -3,7 +3,6 @@ package ai.truedy.loader.intake;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -34,14 +33,12 @@ public final class CsvSource implements RowSource {
     private long rows;
     private SourceRow lastRow;
     private final GrowingFileInput bytes;
-    private final long size;
 
-    private CsvSource(RecordingReader text, CSVFormat format, GrowingFileInput bytes, long size, HeaderSearch search)
+    private CsvSource(RecordingReader text, CSVFormat format, GrowingFileInput bytes, HeaderSearch search)
             throws UnreadableFileException, HeaderSearch.NotFound {
         this.text = text;
         this.format = format;
         this.bytes = bytes;
-        this.size = Math.max(1, size);
         startParser();
         this.header = readHeader(search);
     }
@@ -64,7 +61,7 @@ public final class CsvSource implements RowSource {
                     .setDelimiter(CsvDialect.delimiter(text, delimiter, search))
                     .setIgnoreEmptyLines(true)
                     .get();
-            return new CsvSource(text, format, bytes, Files.size(file), search);
+            return new CsvSource(text, format, bytes, search);
         } catch (IOException | UnreadableFileException | HeaderSearch.NotFound | RuntimeException e) {
             text.close();
             throw e;
@@ -130,7 +127,7 @@ public final class CsvSource implements RowSource {
     /** How much of the file has been read, from 0 to 1 (the parser reads a little ahead). */
     @Override
     public double fractionRead() {
-        return Math.min(1.0, (double) bytes.position() / size);
+        return bytes.fractionRead();
     }
 
     /** What was read of the file, once every row has been: for the journal and the settle watch. */

@@ -89,9 +89,9 @@ final class GrowingFileInput extends InputStream {
         }
     }
 
-    /** Bytes read so far. */
-    long position() {
-        return position;
+    /** How much of the file has been read, from 0 to 1, against its size when it was opened. */
+    double fractionRead() {
+        return Math.min(1.0, (double) position / Math.max(1, sizeAtOpen));
     }
 
     /** What was read, for the journal: valid once the end was reached. */

@@ -3,7 +3,6 @@ package ai.truedy.loader.intake;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,21 +33,19 @@ final class VcfSource implements RowSource {
     private final InputStreamReader text;
     private final VcardCards cards;
     private final GrowingFileInput bytes;
-    private final long size;
     private long rows;
     private SourceRow lastRow;
 
-    private VcfSource(InputStreamReader text, GrowingFileInput bytes, long size) {
+    private VcfSource(InputStreamReader text, GrowingFileInput bytes) {
         this.text = text;
         this.cards = new VcardCards(text, RecordingReader.MAX_ROW_CHARS);
         this.bytes = bytes;
-        this.size = Math.max(1, size);
     }
 
     static VcfSource open(Path file, CsvSource.Settling settling) throws IOException, UnreadableFileException {
         TextEncoding encoding = TextEncoding.of(file, "auto");
         GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTime(), settling.stopping());
-        return new VcfSource(new InputStreamReader(encoding.open(bytes), encoding.charset()), bytes, Files.size(file));
+        return new VcfSource(new InputStreamReader(encoding.open(bytes), encoding.charset()), bytes);
     }
 
     @Override
@@ -119,7 +116,7 @@ final class VcfSource implements RowSource {
 
     @Override
     public double fractionRead() {
-        return Math.min(1.0, (double) bytes.position() / size);
+        return bytes.fractionRead();
     }
 
     @Override
