@@ -127,6 +127,18 @@ class AddressBooksTest extends LoaderTest {
     }
 
     @Test
+    void a_file_named_vcf_that_is_not_an_address_book_goes_to_error_with_the_reason() throws Exception {
+        loader.drop("bc_1/contacts.vcf", "name,phone\nAnn,+12127361941\n");
+
+        assertThat(loader.runOnce()).isEqualTo(3);
+
+        assertThat(loader.errorReport("contacts").path("error").asText())
+                .isEqualTo("not a vCard address book: its first line is not BEGIN:VCARD");
+        assertThat(loader.error.resolve("contacts.vcf")).exists();
+        assertThat(TruedyApi.requests(api)).isEmpty();
+    }
+
+    @Test
     void a_card_cut_off_by_the_end_of_the_file_is_rejected_with_its_line_and_the_others_load() throws Exception {
         loader.drop("bc_1/cut.vcf", GOOGLE + "BEGIN:VCARD\nVERSION:3.0\nFN:Fay Gil\nTEL:+1 212 736 1931\n");
 

@@ -36,6 +36,8 @@ final class VcardCards {
     private final int maxCardChars;
     private long line;
     private int ahead = -2;
+    /** The BEGIN:VCARD line of the next card has been read. */
+    private boolean begun;
     private final char[] buffer = new char[1 << 16];
     private final StringBuilder lineHead = new StringBuilder(HEAD);
     private int next;
@@ -47,16 +49,35 @@ final class VcardCards {
         this.maxCardChars = maxCardChars;
     }
 
+    /**
+     * Whether the file's first line that is not blank begins a card, as an address book's does; it
+     * is read past either way, so call this first or not at all.
+     */
+    boolean beginsWithCard() throws IOException {
+        String head = readHead();
+        while (head != null && head.isBlank()) {
+            skipRest();
+            head = readHead();
+        }
+        begun = head != null && isBegin(head);
+        if (head != null) {
+            skipRest();
+        }
+        return begun;
+    }
+
     /** The next card, or null at the end of the file. */
     Card next() throws IOException, UnreadableCardException {
         String head;
-        do {
+        while (!begun) {
             head = readHead();
             if (head == null) {
                 return null;
             }
             skipRest();
-        } while (!head.strip().equalsIgnoreCase("BEGIN:VCARD"));
+            begun = isBegin(head);
+        }
+        begun = false;
         long first = line;
         StringBuilder card = new StringBuilder("BEGIN:VCARD\r\n");
         boolean keeping = false;
@@ -107,6 +128,10 @@ final class VcardCards {
             }
         }
         return false;
+    }
+
+    private static boolean isBegin(String head) {
+        return head.strip().equalsIgnoreCase("BEGIN:VCARD");
     }
 
     private static String propertyName(String head) {

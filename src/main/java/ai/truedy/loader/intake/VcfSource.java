@@ -45,7 +45,16 @@ final class VcfSource implements RowSource {
     static VcfSource open(Path file, CsvSource.Settling settling) throws IOException, UnreadableFileException {
         TextEncoding encoding = TextEncoding.of(file, "auto");
         GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTime(), settling.stopping());
-        return new VcfSource(new InputStreamReader(encoding.open(bytes), encoding.charset()), bytes);
+        VcfSource source = new VcfSource(new InputStreamReader(encoding.open(bytes), encoding.charset()), bytes);
+        try {
+            if (!source.cards.beginsWithCard()) {
+                throw new UnreadableFileException("not a vCard address book: its first line is not BEGIN:VCARD");
+            }
+            return source;
+        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
     }
 
     @Override
