@@ -161,38 +161,36 @@ public final class CsvSource implements RowSource {
         }
     }
 
-    /**
-     * The first record the search accepts, among the first {@link HeaderSearch#ROWS}; a record that
-     * cannot be parsed above the header is skipped like the others.
-     */
+    /** The first record the search accepts ({@link HeaderSearch}); the records above it are skipped. */
     private List<String> readHeader(HeaderSearch search) throws UnreadableFileException, HeaderSearch.NotFound {
-        int widestAbove = 0;
-        for (int above = 0; above < HeaderSearch.ROWS; above++) {
-            List<String> cells;
-            try {
-                if (!records.hasNext()) {
-                    if (above == 0) {
-                        throw new UnreadableFileException("the file is empty: no header row");
-                    }
-                    break;
-                }
-                cells = List.of(unescaped(records.next().values()));
-                text.forgetLinesBefore(lineOffset + parser.getCurrentLineNumber());
-            } catch (UncheckedIOException | IllegalStateException e) {
-                if (search == HeaderSearch.FIRST_ROW) {
-                    throw new UnreadableFileException("the header row cannot be parsed: " + rootMessage(e));
-                }
-                skipUnparsable(e);
-                continue;
-            }
-            if (search.accepts(cells, above, widestAbove)) {
-                rowsAboveHeader = above;
-                rows = above;
-                return cells;
-            }
-            widestAbove = Math.max(widestAbove, HeaderSearch.filled(cells));
+        HeaderSearch.Found header = search.find(() -> recordAbove(search));
+        if (header == null) {
+            throw search.notFound("the file is empty: no header row");
         }
-        throw new HeaderSearch.NotFound();
+        rowsAboveHeader = header.rowsAbove();
+        rows = header.rowsAbove();
+        return header.cells();
+    }
+
+    /**
+     * The next record while the header is looked for; null at the end of the file. One that cannot
+     * be parsed is read past and counted as a row with no cells, which is never the header.
+     */
+    private String[] recordAbove(HeaderSearch search) throws UnreadableFileException {
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            String[] cells = unescaped(records.next().values());
+            text.forgetLinesBefore(lineOffset + parser.getCurrentLineNumber());
+            return cells;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            if (search == HeaderSearch.FIRST_ROW) {
+                throw new UnreadableFileException("the header row cannot be parsed: " + rootMessage(e));
+            }
+            skipUnparsable(e);
+            return new String[0];
+        }
     }
 
     /** Reads past a record above the header that cannot be parsed. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Which of a file's first rows is its header: the first of {@link #ROWS} non-blank rows that
+ * Which of a file's first rows is its header: the first of its first {@link #ROWS} rows that
  * {@code isHeader} accepts (one where a phone column can be named) and that has more cells filled
  * than every row above it. Reports and spreadsheets often have a title, a date or a blank row above
  * their header; those rows are skipped and counted. A data row below a header that names no phone
@@ -22,47 +22,47 @@ public record HeaderSearch(Predicate<List<String>> isHeader) {
     public static final HeaderSearch FIRST_ROW = new HeaderSearch(cells -> true);
 
     /**
-     * The header among a sheet's first non-blank rows; not {@link Found#found()} when the search
-     * accepts none of them, null when there are none.
+     * The header among the first {@link #ROWS} rows; null when the search accepts none of them (or
+     * there are none). No row past the header, or past the last one looked at, is read.
      */
     <E extends Exception> Found find(Rows<E> rows) throws E {
-        int above = 0;
         int widestAbove = 0;
-        for (String[] cells = rows.next(); cells != null && above < ROWS; cells = rows.next()) {
-            List<String> stripped = Arrays.stream(cells).map(String::strip).toList();
-            if (accepts(stripped, above, widestAbove)) {
-                return new Found(stripped, above);
+        for (int above = 0; above < ROWS; above++) {
+            String[] cells = rows.next();
+            if (cells == null) {
+                return null;
             }
-            widestAbove = Math.max(widestAbove, filled(stripped));
-            above++;
+            List<String> row = Arrays.asList(cells);
+            if ((above == 0 || filled(row) > widestAbove) && isHeader.test(row)) {
+                return new Found(List.copyOf(row), above);
+            }
+            widestAbove = Math.max(widestAbove, filled(row));
         }
-        return above == 0 ? null : new Found(null, above);
+        return null;
     }
 
     /**
-     * Whether a row is the header.
+     * What to throw when no row was accepted: {@link NotFound}, so that the file is read again with
+     * its first row as the header; when that was the search, the file has no rows at all.
      *
-     * @param above       how many rows are above it
-     * @param widestAbove the most cells filled in a row above it
+     * @param whenEmpty why a file with no rows cannot be read
      */
-    boolean accepts(List<String> cells, int above, int widestAbove) {
-        return (above == 0 || filled(cells) > widestAbove) && isHeader.test(cells);
+    NotFound notFound(String whenEmpty) throws UnreadableFileException {
+        if (this == FIRST_ROW) {
+            throw new UnreadableFileException(whenEmpty);
+        }
+        return new NotFound();
     }
 
-    /** How many of the row's cells are not blank. */
-    static int filled(List<String> cells) {
+    private static int filled(List<String> cells) {
         return (int) cells.stream().filter(cell -> !cell.isBlank()).count();
     }
 
-    /** A header row, null when none was found, and the non-blank rows above it. */
+    /** The header row, and how many rows are above it. */
     record Found(List<String> cells, int rowsAbove) {
-
-        boolean found() {
-            return cells != null;
-        }
     }
 
-    /** A sheet's rows: the next non-blank one, null at its end. */
+    /** A file's or a sheet's rows, one at a time: null at the end. */
     interface Rows<E extends Exception> {
         String[] next() throws E;
     }

@@ -72,6 +72,17 @@ abstract class SheetSource implements RowSource {
         return content;
     }
 
+    /**
+     * The header among the sheet's first non-blank rows, its cells stripped; null when the search
+     * accepts none of them.
+     */
+    static <E extends Exception> HeaderSearch.Found header(HeaderSearch search, HeaderSearch.Rows<E> sheet) throws E {
+        return search.find(() -> {
+            String[] cells = nonBlank(sheet);
+            return cells == null ? null : Arrays.stream(cells).map(String::strip).toArray(String[]::new);
+        });
+    }
+
     /** The next row with a cell that is not blank; null at the end of the sheet. */
     static <E extends Exception> String[] nonBlank(HeaderSearch.Rows<E> sheet) throws E {
         for (String[] cells = sheet.next(); cells != null; cells = sheet.next()) {

@@ -36,19 +36,13 @@ final class XlsSource extends SheetSource {
         XlsSheets sheets = null;
         try {
             sheets = new XlsSheets(workbook.getRoot().createDocumentInputStream(bookIn(workbook.getRoot())));
-            boolean anyRows = false;
-            XlsSheets rows = sheets;
-            while (rows.nextSheet()) {
-                HeaderSearch.Found header = search.find(() -> nonBlank(rows::next));
-                if (header != null && header.found()) {
+            while (sheets.nextSheet()) {
+                HeaderSearch.Found header = header(search, sheets::next);
+                if (header != null) {
                     return new XlsSource(workbook, sheets, header, content);
                 }
-                anyRows |= header != null;
             }
-            if (anyRows) {
-                throw new HeaderSearch.NotFound();
-            }
-            throw new UnreadableFileException("the workbook has no sheet with a header row");
+            throw search.notFound("the workbook has no sheet with a header row");
         } catch (UnreadableFileException | HeaderSearch.NotFound e) {
             closeQuietly(sheets, workbook);
             throw e;

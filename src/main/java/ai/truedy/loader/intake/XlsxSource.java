@@ -41,20 +41,15 @@ final class XlsxSource extends SheetSource {
         try {
             XSSFReader reader = new XSSFReader(workbook);
             List<String> strings = SharedStringsTable.read(sharedStrings(reader));
-            boolean anyRows = false;
             for (Iterator<InputStream> sheets = reader.getSheetsData(); sheets.hasNext(); ) {
                 SheetRows sheet = new SheetRows(sheets.next(), strings);
-                HeaderSearch.Found header = search.find(() -> nonBlank(sheet::next));
-                if (header != null && header.found()) {
+                HeaderSearch.Found header = header(search, sheet::next);
+                if (header != null) {
                     return new XlsxSource(workbook, sheet, header, content);
                 }
-                anyRows |= header != null;
                 sheet.close();
             }
-            if (anyRows) {
-                throw new HeaderSearch.NotFound();
-            }
-            throw new UnreadableFileException("the workbook has no sheet with a header row");
+            throw search.notFound("the workbook has no sheet with a header row");
         } catch (UnreadableFileException | HeaderSearch.NotFound e) {
             workbook.revert();
             throw e;
