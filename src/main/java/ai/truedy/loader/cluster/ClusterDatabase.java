@@ -13,13 +13,12 @@ import ai.truedy.loader.state.JournalUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.support.service.ServiceSupport;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL database the instances of a cluster share, through a HikariCP pool; its schema
- * (tables named {@code loader_*}) is created and migrated with Flyway at start. It remembers
+ * (tables named {@code loader_*}) is created and migrated at start ({@link ClusterSchema}). It remembers
  * whether the last use failed, for readiness; the pool reconnects by itself.
  */
 public final class ClusterDatabase extends ServiceSupport {
@@ -61,9 +60,8 @@ public final class ClusterDatabase extends ServiceSupport {
         config.addDataSourceProperty("socketTimeout", "30");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/loader").table("loader_schema_history")
-                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        } catch (RuntimeException e) {
+            ClusterSchema.migrate(pool);
+        } catch (SQLException | RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot prepare the cluster database at " + settings.safeUrl() + ": "
                     + rootMessage(e), null);
