@@ -96,9 +96,14 @@ public final class LoaderProcess {
         signal("STOP");
     }
 
-    /** SIGCONT: a frozen process goes on from where it was. */
+    /**
+     * SIGCONT: a frozen process goes on from where it was. A process that has already ended is left
+     * alone, so that a test's clean-up does not hide why the test failed.
+     */
     public void thaw() throws IOException, InterruptedException {
-        signal("CONT");
+        if (process.isAlive()) {
+            signal("CONT");
+        }
     }
 
     private void signal(String name) throws IOException, InterruptedException {
