@@ -28,24 +28,15 @@ final class VcardCards {
     }
 
     private static final Set<String> KEPT = Set.of("VERSION", "N", "FN", "TEL", "EMAIL");
-    /** Enough of a line to tell which property it starts. */
-    private static final int HEAD = 256;
-    private static final int NONE = -1;
 
-    private final Reader text;
+    private final VcardLines lines;
     private final int maxCardChars;
-    private long line;
-    private int ahead = -2;
     /** The BEGIN:VCARD line of the next card has been read. */
     private boolean begun;
-    private final char[] buffer = new char[1 << 16];
-    private final StringBuilder lineHead = new StringBuilder(HEAD);
-    private int next;
-    private int filled;
 
     /** @param maxCardChars the most a card's kept text may hold; a longer card is read past */
     VcardCards(Reader text, int maxCardChars) {
-        this.text = text;
+        this.lines = new VcardLines(text);
         this.maxCardChars = maxCardChars;
     }
 
@@ -54,14 +45,14 @@ final class VcardCards {
      * is read past either way, so call this first or not at all.
      */
     boolean beginsWithCard() throws IOException {
-        String head = readHead();
+        String head = lines.readHead();
         while (head != null && head.isBlank()) {
-            skipRest();
-            head = readHead();
+            lines.skipRest();
+            head = lines.readHead();
         }
         begun = head != null && isBegin(head);
         if (head != null) {
-            skipRest();
+            lines.skipRest();
         }
         return begun;
     }
@@ -70,26 +61,26 @@ final class VcardCards {
     Card next() throws IOException, UnreadableCardException {
         String head;
         while (!begun) {
-            head = readHead();
+            head = lines.readHead();
             if (head == null) {
                 return null;
             }
-            skipRest();
+            lines.skipRest();
             begun = isBegin(head);
         }
         begun = false;
-        long first = line;
+        long first = lines.line();
         StringBuilder card = new StringBuilder("BEGIN:VCARD\r\n");
         boolean keeping = false;
         boolean quotedPrintable = false;
         boolean softBreak = false;
         boolean overlong = false;
-        for (head = readHead(); head != null; head = readHead()) {
+        for (head = lines.readHead(); head != null; head = lines.readHead()) {
             boolean continues = softBreak || !startsProperty(head);
             if (!continues) {
                 String name = propertyName(head);
                 if (name.equals("END") && head.strip().equalsIgnoreCase("END:VCARD")) {
-                    skipRest();
+                    lines.skipRest();
                     if (overlong) {
                         throw new UnreadableCardException(first, "is longer than " + maxCardChars
                                 + " characters in its names, telephones and e-mails");
@@ -100,13 +91,13 @@ final class VcardCards {
                 quotedPrintable = head.toUpperCase(Locale.ROOT).contains("QUOTED-PRINTABLE");
             }
             if (keeping && !overlong) {
-                String whole = head + readRest(maxCardChars - card.length());
+                String whole = head + lines.readRest(maxCardChars - card.length());
                 overlong = whole.length() + card.length() >= maxCardChars;
                 card.append(whole).append("\r\n");
                 softBreak = quotedPrintable && whole.endsWith("=");
             } else {
-                int last = skipRest();
-                last = last != NONE || head.isEmpty() ? last : head.charAt(head.length() - 1);
+                int last = lines.skipRest();
+                last = last != VcardLines.NONE || head.isEmpty() ? last : head.charAt(head.length() - 1);
                 softBreak = quotedPrintable && last == '=';
             }
         }
@@ -141,80 +132,5 @@ final class VcardCards {
         }
         String name = head.substring(0, end);
         return name.substring(name.indexOf('.') + 1).toUpperCase(Locale.ROOT); // item1.TEL is TEL
-    }
-
-    /** The first characters of the next line (its break not included); null at the end of the file. */
-    private String readHead() throws IOException {
-        int c = take();
-        if (c == -1) {
-            return null;
-        }
-        line++;
-        lineHead.setLength(0);
-        for (; c != -1 && !endsLine(c) && lineHead.length() < HEAD; c = take()) {
-            lineHead.append((char) c);
-        }
-        if (c != -1) {
-            ahead = c; // the break, or the first character past the head
-        }
-        return lineHead.toString();
-    }
-
-    /** The rest of the line, at most {@code limit} characters of it kept; the line break is read past. */
-    private String readRest(int limit) throws IOException {
-        StringBuilder rest = new StringBuilder();
-        for (int c = take(); c != -1; c = take()) {
-            if (endsLine(c)) {
-                skipBreak(c);
-                break;
-            }
-            if (rest.length() < limit) {
-                rest.append((char) c);
-            }
-        }
-        return rest.toString();
-    }
-
-    /** Reads past the rest of the line; returns its last character, {@link #NONE} when nothing was left of it. */
-    private int skipRest() throws IOException {
-        int last = NONE;
-        for (int c = take(); c != -1; c = take()) {
-            if (endsLine(c)) {
-                skipBreak(c);
-                break;
-            }
-            last = c;
-        }
-        return last;
-    }
-
-    private void skipBreak(int c) throws IOException {
-        if (c == '\r') {
-            int next = take();
-            if (next != '\n' && next != -1) {
-                ahead = next;
-            }
-        }
-    }
-
-    private int take() throws IOException {
-        if (ahead != -2) {
-            int c = ahead;
-            ahead = -2;
-            return c;
-        }
-        if (next == filled) {
-            filled = text.read(buffer, 0, buffer.length);
-            next = 0;
-            if (filled <= 0) {
-                filled = 0;
-                return -1;
-            }
-        }
-        return buffer[next++];
-    }
-
-    private static boolean endsLine(int c) {
-        return c == '\n' || c == '\r';
     }
 }
