@@ -150,4 +150,55 @@ class AddressBooksTest extends LoaderTest {
                 .containsEntry("detail", "cannot parse (the card that begins on line 16 has no END:VCARD: the file ends"
                         + " inside it): BEGIN:VCARD"));
     }
+
+    @Test
+    void an_assistants_card_inside_a_card_is_not_taken_for_the_contact() throws Exception {
+        loader.drop("bc_1/agent.vcf", """
+                BEGIN:VCARD\r
+                VERSION:2.1\r
+                N:Hart;Gus\r
+                AGENT:\r
+                BEGIN:VCARD\r
+                VERSION:2.1\r
+                N:Ivy;Ida\r
+                TEL;CELL;PREF:+1 212 736 1951\r
+                END:VCARD\r
+                TEL;CELL:+1 212 736 1952\r
+                END:VCARD\r
+                BEGIN:VCARD\r
+                VERSION:2.1\r
+                N:Jay;Jo\r
+                TEL;CELL:+1 212 736 1953\r
+                END:VCARD\r
+                """);
+
+        assertThat(loader.runOnce()).isZero();
+
+        assertThat(TruedyApi.sentBatches(api)).singleElement().satisfies(batch -> assertThat(batch)
+                .extracting(TruedyApi::inOneLine).containsExactly("+12127361952 Gus Hart ", "+12127361953 Jo Jay "));
+    }
+
+    @Test
+    void a_card_without_its_end_is_rejected_with_its_line_and_the_card_after_it_loads() throws Exception {
+        loader.drop("bc_1/unended.vcf", """
+                BEGIN:VCARD
+                VERSION:3.0
+                FN:Kim Lo
+                TEL;TYPE=CELL:+1 212 736 1961
+                BEGIN:VCARD
+                VERSION:3.0
+                FN:Max Mu
+                TEL;TYPE=CELL:+1 212 736 1962
+                END:VCARD
+                """);
+
+        assertThat(loader.runOnce()).isEqualTo(3);
+
+        assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361962");
+        assertThat(loader.rejectedRows("unended")).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("row", "1").containsEntry("vcard_line", "1").containsEntry("reason", "malformed_row")
+                .containsEntry("detail", "cannot parse (the card that begins on line 1 has no END:VCARD: the card on"
+                        + " line 5 begins inside it): BEGIN:VCARD"));
+        assertThat(filesIn(loader.done)).containsExactly("unended.report.json", "unended.vcf");
+    }
 }

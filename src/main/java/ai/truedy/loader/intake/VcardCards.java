@@ -75,11 +75,11 @@ final class VcardCards {
         boolean quotedPrintable = false;
         boolean softBreak = false;
         boolean overlong = false;
+        String property = "";
         for (head = lines.readHead(); head != null; head = lines.readHead()) {
             boolean continues = softBreak || !startsProperty(head);
             if (!continues) {
-                String name = propertyName(head);
-                if (name.equals("END") && head.strip().equalsIgnoreCase("END:VCARD")) {
+                if (isEnd(head)) {
                     lines.skipRest();
                     if (overlong) {
                         throw new UnreadableCardException(first, "is longer than " + maxCardChars
@@ -87,7 +87,21 @@ final class VcardCards {
                     }
                     return new Card(card.append("END:VCARD\r\n").toString(), first);
                 }
-                keeping = KEPT.contains(name);
+                if (isBegin(head)) {
+                    lines.skipRest();
+                    if (!property.equals("AGENT")) {
+                        begun = true; // this card lacks its end; the next one is read from here
+                        throw new UnreadableCardException(first, "has no END:VCARD: the card on line "
+                                + lines.line() + " begins inside it");
+                    }
+                    skipAgentCard(first); // vCard 2.1: an assistant's card inside this one is not this contact
+                    property = "";
+                    keeping = false;
+                    softBreak = false;
+                    continue;
+                }
+                property = propertyName(head);
+                keeping = KEPT.contains(property);
                 quotedPrintable = head.toUpperCase(Locale.ROOT).contains("QUOTED-PRINTABLE");
             }
             if (keeping && !overlong) {
@@ -99,6 +113,19 @@ final class VcardCards {
                 int last = lines.skipRest();
                 last = last != VcardLines.NONE || head.isEmpty() ? last : head.charAt(head.length() - 1);
                 softBreak = quotedPrintable && last == '=';
+            }
+        }
+        throw new UnreadableCardException(first, "has no END:VCARD: the file ends inside it");
+    }
+
+    /** Reads past a card that an AGENT property holds, to its own END:VCARD. */
+    private void skipAgentCard(long first) throws IOException, UnreadableCardException {
+        int depth = 1;
+        for (String head = lines.readHead(); head != null; head = lines.readHead()) {
+            lines.skipRest();
+            depth += isBegin(head) ? 1 : isEnd(head) ? -1 : 0;
+            if (depth == 0) {
+                return;
             }
         }
         throw new UnreadableCardException(first, "has no END:VCARD: the file ends inside it");
@@ -123,6 +150,10 @@ final class VcardCards {
 
     private static boolean isBegin(String head) {
         return head.strip().equalsIgnoreCase("BEGIN:VCARD");
+    }
+
+    private static boolean isEnd(String head) {
+        return head.strip().equalsIgnoreCase("END:VCARD");
     }
 
     private static String propertyName(String head) {
