@@ -11,6 +11,7 @@ import java.util.Map;
 import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
+import ai.truedy.loader.model.FileName;
 import ai.truedy.loader.reporting.AtomicFiles;
 import ai.truedy.loader.reporting.FileError;
 import ai.truedy.loader.reporting.FileReport;
@@ -65,11 +66,10 @@ public final class ConsoleActions {
         Path file = waitingFile(id);
         String name = file.getFileName().toString();
         String relativePath = FileIds.relativePath(ids.folder("inbox"), file).orElse(name);
-        int dot = name.lastIndexOf('.');
-        String extension = dot > 0 ? name.substring(dot + 1) : "";
-        String stem = names.reserve(dot > 0 ? name.substring(0, dot) : name, extension);
+        FileName parts = FileName.of(name);
+        String stem = names.reserve(parts.base(), parts.extension());
         Path error = ids.folder("error");
-        Path original = error.resolve(extension.isEmpty() ? stem : stem + "." + extension);
+        Path original = error.resolve(new FileName(stem, parts.extension()).name());
         Path errorFile = error.resolve(stem + OutputNames.ERROR);
         try {
             Files.move(file, original, StandardCopyOption.ATOMIC_MOVE);

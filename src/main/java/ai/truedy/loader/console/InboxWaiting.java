@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import ai.truedy.loader.intake.Approvals;
+import ai.truedy.loader.model.FileName;
 import ai.truedy.loader.reporting.OutputNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,10 +65,8 @@ final class InboxWaiting {
 
     private Map<String, Object> preview(Path file) {
         Path relative = inbox.relativize(file);
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
         Path report = OutputNames.inPreview(previewDir, relative.getParent() == null ? "" : relative.getParent().toString(),
-                dot > 0 ? name.substring(0, dot) : name, OutputNames.REPORT);
+                FileName.of(file.getFileName().toString()).base(), OutputNames.REPORT);
         try {
             if (!Files.isRegularFile(report) || Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(file)) < 0) {
                 return null; // not previewed yet, or previewed before the file changed
@@ -91,7 +90,7 @@ final class InboxWaiting {
 
     private boolean readable(Path file) {
         String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return !name.startsWith(".") && dot > 0 && extensions.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        String extension = FileName.of(name).extension();
+        return !name.startsWith(".") && !extension.isEmpty() && extensions.contains(extension.toLowerCase(Locale.ROOT));
     }
 }

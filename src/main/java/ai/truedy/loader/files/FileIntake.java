@@ -9,6 +9,7 @@ import java.time.Instant;
 import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.UnreadableFileException;
+import ai.truedy.loader.model.FileName;
 import ai.truedy.loader.model.RetryRound;
 import ai.truedy.loader.reporting.FileLedger;
 import ai.truedy.loader.reporting.FilesInFlight;
@@ -77,14 +78,11 @@ public final class FileIntake {
         run.fileStarted(); // first: a stem that cannot be reserved (cluster database away) leaves the file, and ends it
         Path path = Path.of(filePath).toAbsolutePath();
         String relative = (relativePath == null ? path.getFileName().toString() : relativePath).replace('\\', '/');
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot + 1) : "";
+        FileName name = FileName.of(path.getFileName().toString());
         int slash = relative.indexOf('/');
         String folder = slash > 0 ? relative.substring(0, slash) : "";
-        return new TakenFile(new IntakeFile(path, relative, outcomes.stem(base, extension), extension, folder,
-                Instant.now()));
+        return new TakenFile(new IntakeFile(path, relative, outcomes.stem(name.base(), name.extension()), name.extension(),
+                folder, Instant.now()));
     }
 
     /**

@@ -3,6 +3,8 @@ package ai.truedy.loader.intake;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import ai.truedy.loader.model.FileName;
+
 /**
  * A file taken from the inbox.
  *
@@ -22,6 +24,6 @@ public record IntakeFile(Path path, String relativePath, String stem, String ext
 
     /** The original's file name once archived, unique like the stem. */
     public String archiveName() {
-        return extension.isEmpty() ? stem : stem + "." + extension;
+        return new FileName(stem, extension).name();
     }
 }

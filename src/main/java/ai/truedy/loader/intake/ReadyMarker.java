@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ai.truedy.loader.model.FileName;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 
@@ -38,9 +39,7 @@ public final class ReadyMarker implements GenericFileFilter<File> {
 
     /** The marker's name for a file: {@code ${file:name}} and {@code ${file:name.noext}} are filled in. */
     public String nameFor(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
-        return pattern.replace("${file:name.noext}", base).replace("${file:name}", fileName);
+        return pattern.replace("${file:name.noext}", FileName.of(fileName).base()).replace("${file:name}", fileName);
     }
 
     /** Whether the inbox consumer may take a file: there is no marker to wait for, or it is there. */

@@ -19,8 +19,7 @@ public record RetryRound(String base, int round) {
         if (retry.matches()) {
             return new RetryRound(retry.group(1), Integer.parseInt(retry.group(2)));
         }
-        int dot = fileName.lastIndexOf('.');
-        return new RetryRound(dot > 0 ? fileName.substring(0, dot) : fileName, 0);
+        return new RetryRound(FileName.of(fileName).base(), 0);
     }
 
     /** The file name the rows to send again in the next round are written to. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 
+import ai.truedy.loader.model.FileName;
 import ai.truedy.loader.model.RetryRound;
 
 /**
@@ -77,7 +78,7 @@ public final class OutputNames {
     }
 
     private boolean isTaken(String stem, String extension) {
-        String original = extension.isEmpty() ? stem : stem + "." + extension;
+        String original = new FileName(stem, extension).name();
         List<Path> outputs = List.of(
                 done.resolve(original), done.resolve(stem + REPORT),
                 error.resolve(original), error.resolve(stem + ERROR),
