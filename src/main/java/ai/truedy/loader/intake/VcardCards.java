@@ -71,11 +71,10 @@ final class VcardCards {
         begun = false;
         long first = lines.line();
         StringBuilder card = new StringBuilder("BEGIN:VCARD\r\n");
-        boolean keeping = false;
         boolean quotedPrintable = false;
         boolean softBreak = false;
         boolean overlong = false;
-        String property = "";
+        String property = ""; // the one a line belongs to: its name, or the name of the line it continues
         for (head = lines.readHead(); head != null; head = lines.readHead()) {
             boolean continues = softBreak || !startsProperty(head);
             if (!continues) {
@@ -96,15 +95,13 @@ final class VcardCards {
                     }
                     skipAgentCard(first); // vCard 2.1: an assistant's card inside this one is not this contact
                     property = "";
-                    keeping = false;
                     softBreak = false;
                     continue;
                 }
                 property = propertyName(head);
-                keeping = KEPT.contains(property);
                 quotedPrintable = head.toUpperCase(Locale.ROOT).contains("QUOTED-PRINTABLE");
             }
-            if (keeping && !overlong) {
+            if (KEPT.contains(property) && !overlong) {
                 String whole = head + lines.readRest(maxCardChars - card.length());
                 overlong = whole.length() + card.length() >= maxCardChars;
                 card.append(whole).append("\r\n");
