@@ -1,7 +1,6 @@
 package ai.truedy.loader.intake;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +54,7 @@ public final class CsvSource implements RowSource {
             throws IOException, UnreadableFileException, HeaderSearch.NotFound {
         TextEncoding encoding = TextEncoding.of(file, charset);
         GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTime(), settling.stopping());
-        RecordingReader text = new RecordingReader(new InputStreamReader(encoding.open(bytes), encoding.charset()));
+        RecordingReader text = new RecordingReader(encoding.reader(bytes));
         try {
             CSVFormat format = CSVFormat.RFC4180.builder()
                     .setDelimiter(CsvDialect.delimiter(text, delimiter, search))

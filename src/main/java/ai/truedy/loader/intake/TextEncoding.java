@@ -3,6 +3,8 @@ package ai.truedy.loader.intake;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -62,6 +64,11 @@ public record TextEncoding(Charset charset, int byteOrderMark) {
         InputStream in = new BufferedInputStream(file, 1 << 16);
         in.skipNBytes(byteOrderMark);
         return in;
+    }
+
+    /** The file's text past its byte order mark, decoded with this charset. */
+    public Reader reader(InputStream file) throws IOException {
+        return new InputStreamReader(open(file), charset);
     }
 
     private static TextEncoding byByteOrderMark(byte[] head) {

@@ -1,7 +1,7 @@
 package ai.truedy.loader.intake;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +30,13 @@ final class VcfSource implements RowSource {
             Stream.of("first_name", "last_name", "full_name", "email"),
             Stream.concat(IntStream.rangeClosed(1, PHONES).mapToObj(n -> "phone " + n), Stream.of(LINE))).toList();
 
-    private final InputStreamReader text;
+    private final Reader text;
     private final VcardCards cards;
     private final GrowingFileInput bytes;
     private long rows;
     private SourceRow lastRow;
 
-    private VcfSource(InputStreamReader text, GrowingFileInput bytes) {
+    private VcfSource(Reader text, GrowingFileInput bytes) {
         this.text = text;
         this.cards = new VcardCards(text, RecordingReader.MAX_ROW_CHARS);
         this.bytes = bytes;
@@ -45,7 +45,7 @@ final class VcfSource implements RowSource {
     static VcfSource open(Path file, CsvSource.Settling settling) throws IOException, UnreadableFileException {
         TextEncoding encoding = TextEncoding.of(file, "auto");
         GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTime(), settling.stopping());
-        VcfSource source = new VcfSource(new InputStreamReader(encoding.open(bytes), encoding.charset()), bytes);
+        VcfSource source = new VcfSource(encoding.reader(bytes), bytes);
         try {
             if (!source.cards.beginsWithCard()) {
                 throw new UnreadableFileException("not a vCard address book: its first line is not BEGIN:VCARD");
