@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import ai.truedy.loader.support.LoaderFixture.RunningLoader;
 import ai.truedy.loader.support.LoaderTest;
@@ -65,6 +67,7 @@ class ApprovalTest extends LoaderTest {
             await("the file and its approval archived").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(filesIn(loader.inbox)).doesNotContain("bc_1/list.csv", "bc_1/list.csv.approved"));
             assertThat(loader.report("list").path("accepted").asInt()).isEqualTo(2);
+            assertThat(loader.report("list").path("approved_by").asText()).isEqualTo("a console user (no password set), on the console");
         }
     }
 
@@ -96,9 +99,12 @@ class ApprovalTest extends LoaderTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(loader.preview.resolve("bc_1/list.report.json")));
             assertThat(TruedyApi.requests(api)).isEmpty();
 
-            Files.writeString(loader.inbox.resolve("bc_1/list.csv.approved"), "");
+            Path marker = Files.writeString(loader.inbox.resolve("bc_1/list.csv.approved"), "");
+            Instant made = Files.getLastModifiedTime(marker).toInstant();
             loader.awaitReport("list");
             assertThat(TruedyApi.sentPhones(api)).hasSize(2);
+            assertThat(loader.report("list").path("approved_by").asText()).isEqualTo("a list.csv.approved marker");
+            assertThat(Instant.parse(loader.report("list").path("approved_at").asText())).isEqualTo(made);
         }
     }
 

@@ -24,7 +24,7 @@ class ClusterSentMemoryTest extends LoaderTest {
         TestDatabase.clusterSettings(url, "instance-b", "30s").forEach(loader::with);
         loader.with("loader.state", root.resolve("state-b").toString()); // nothing of instance a's on this disk
         loader.drop("campA/day-2.csv", LoaderFixture.phoneColumn("+1212", 7_361_000, 110));
-        assertThat(loader.runOnce()).isEqualTo(3);
+        assertThat(loader.runOnce()).as("the rows not sent are in the batch call already: nothing failed").isZero();
 
         assertThat(TruedyApi.sentPhones(api)).hasSize(10).contains("+12127361100", "+12127361109");
         assertThat(loader.report("day-2").path("reasons").path("already_sent").asInt()).isEqualTo(100);

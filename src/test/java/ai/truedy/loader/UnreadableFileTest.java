@@ -1,6 +1,7 @@
 package ai.truedy.loader;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
@@ -45,6 +46,48 @@ class UnreadableFileTest extends LoaderTest {
                 .startsWith("no phone column: the header has [name, email]")
                 .contains("phone_number", "mobile", "cell");
         assertThat(error.path("rows_read").asLong()).isZero();
+        assertThat(TruedyApi.requests(api)).isEmpty();
+    }
+
+    @Test
+    void a_first_row_of_data_is_said_to_look_like_data_with_its_numbers_masked() throws Exception {
+        loader.drop("bc_1/numbers.csv", "+15550000000,Jane,jane.doe@example.com\n+15550000001,John,john@example.com\n");
+
+        assertThat(loader.runOnce()).isEqualTo(3);
+
+        assertThat(loader.errorReport("numbers").path("error").asText())
+                .startsWith("no phone column: the first row, [+1555***0000, Jane, j***@example.com], looks like data, not a header")
+                .doesNotContain("5550000000", "jane.doe");
+    }
+
+    @Test
+    void a_symbolic_link_goes_to_error_as_a_link_and_what_it_points_at_is_never_read() throws Exception {
+        Path secret = Files.writeString(loader.inbox.getParent().resolve("secret.txt"), "root:x:0:0:root\n+12125550199\n");
+        Files.createDirectories(loader.inbox.resolve("bc_1"));
+        Files.createSymbolicLink(loader.inbox.resolve("bc_1/passwd.csv"), secret);
+
+        assertThat(loader.runOnce()).isEqualTo(3);
+
+        assertThat(filesIn(loader.error)).containsExactly("passwd.csv", "passwd.error.json");
+        assertThat(loader.error.resolve("passwd.csv")).isSymbolicLink();
+        assertThat(loader.errorReport("passwd").path("error").asText())
+                .isEqualTo("a symbolic link: the loader reads only regular files, and does not follow links");
+        assertThat(loader.errorReport("passwd").toString()).doesNotContain("root:x", "2125550199");
+        assertThat(secret).hasContent("root:x:0:0:root\n+12125550199\n");
+        assertThat(TruedyApi.requests(api)).isEmpty();
+    }
+
+    @Test
+    void a_linked_sub_folder_is_not_looked_into() throws Exception {
+        Path elsewhere = Files.createDirectories(loader.inbox.getParent().resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("list.csv"), "phone\n+12127361001\n");
+        Files.createDirectories(loader.inbox);
+        Files.createSymbolicLink(loader.inbox.resolve("bc_1"), elsewhere);
+
+        assertThat(loader.runOnce()).isZero();
+
+        assertThat(elsewhere.resolve("list.csv")).as("neither read nor moved").exists();
+        assertThat(filesIn(loader.error)).isEmpty();
         assertThat(TruedyApi.requests(api)).isEmpty();
     }
 

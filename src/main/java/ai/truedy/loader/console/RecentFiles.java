@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ai.truedy.loader.model.LogSafe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -92,7 +93,9 @@ final class RecentFiles {
                 file.put(count, node.path(failed && count.equals("rows") ? "rows_read" : count).asLong());
             }
             file.put("reasons", failed ? Map.of() : json.convertValue(node.path("reasons"), Map.class));
-            file.put("error", failed ? node.path("error").asText() : null);
+            file.put("error", failed ? LogSafe.mask(node.path("error").asText()) : null); // as older loaders wrote it
+            file.put("approved_by", node.path("approved_by").asText(null));
+            file.put("approved_at", node.path("approved_at").asText(null));
             Map<String, String> downloads = new LinkedHashMap<>();
             for (String which : DOWNLOADS) {
                 if ("report".equals(which) || output(node, which).isPresent()) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ai.truedy.loader.model.RegularFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
@@ -15,8 +16,11 @@ final class RetryRows {
     private RetryRows() {
     }
 
-    /** The rows, or -1 when the file cannot be read (re-driven as we looked). */
+    /** The rows, or -1 when the file cannot be read (re-driven as we looked), or is not a regular file in retry/. */
     static long count(Path file) {
+        if (!RegularFile.readable(file, file.getParent())) {
+            return -1;
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             return rows.stream().count();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ai.truedy.loader.model.RegularFile;
 import org.roaringbitmap.longlong.Roaring64Bitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class DoNotCallLists implements DoNotCall {
     private final Path folder;
     private final Duration maxAge;
     private final DoNotCallListFile reader;
+    private final java.util.Set<Path> refusedSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Map<String, Loaded> lists = Map.of();
     private volatile String staleBefore;
 
@@ -77,7 +79,7 @@ public final class DoNotCallLists implements DoNotCall {
         }
         Map<String, Loaded> now = new TreeMap<>();
         boolean changed = false;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(Files.createDirectories(folder), DoNotCallLists::isList)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Files.createDirectories(folder), this::isList)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 Loaded before = lists.get(name);
@@ -156,8 +158,16 @@ public final class DoNotCallLists implements DoNotCall {
         return new Loaded(size, modified, reader.read(file));
     }
 
-    private static boolean isList(Path file) {
+    /** A list is a regular file in the folder: a symbolic link is not followed, and is said once in the log. */
+    private boolean isList(Path file) {
         String name = file.getFileName().toString();
-        return !name.startsWith(".") && Files.isRegularFile(file);
+        if (name.startsWith(".")) {
+            return false;
+        }
+        String notRegular = RegularFile.refusal(file, folder);
+        if (notRegular != null && refusedSeen.add(file)) {
+            LOG.warn("Not reading {} as a do-not-call list: {}", file, notRegular);
+        }
+        return notRegular == null && Files.isRegularFile(file);
     }
 }

@@ -11,6 +11,7 @@ import ai.truedy.loader.intake.HeaderSearch;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.RowSource;
 import ai.truedy.loader.intake.UnreadableFileException;
+import ai.truedy.loader.model.LogSafe;
 import ai.truedy.loader.model.SourceRow;
 
 /**
@@ -53,7 +54,11 @@ final class FileColumns {
 
     private String noPhoneColumn(RowSource source, ColumnMapping mapping, String folderFile) {
         List<String> header = source.header();
-        StringBuilder why = new StringBuilder("no phone column: the header has " + header
+        boolean looksLikeData = header.stream().anyMatch(cell -> phones.normalize(cell).ok());
+        StringBuilder why = new StringBuilder("no phone column: " + (looksLikeData
+                ? "the first row, " + LogSafe.mask(String.valueOf(header)) + ", looks like data, not a header (a header names"
+                        + " its columns, such as phone, first_name)"
+                : "the header has " + LogSafe.mask(String.valueOf(header)))
                 + ", and no row below it, up to row " + HeaderSearch.ROWS + ", names one either");
         if (!mapping.namesOf("phone").isEmpty()) {
             why.append("; loader.columns.phone names ").append(mapping.namesOf("phone")).append(", which it does not have");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import ai.truedy.loader.batching.BatchesInFlight;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.UnreadableFileException;
+import ai.truedy.loader.model.RegularFile;
 import ai.truedy.loader.model.FileName;
 import ai.truedy.loader.model.RetryRound;
 import ai.truedy.loader.reporting.FileLedger;
@@ -91,6 +92,10 @@ public final class FileIntake {
      */
     public void open(@ExchangeProperty(TakenFile.PROPERTY) TakenFile taken) throws IOException, UnreadableFileException {
         IntakeFile file = taken.file();
+        String notRegular = RegularFile.refusal(file.path(), folderOf(file));
+        if (notRegular != null) {
+            throw new UnreadableFileException(notRegular); // to error/ as it is: a link is moved, not what it points at
+        }
         Files.createDirectories(outcomes.reportFile(file).getParent()); // a preview's sub-folder
         RetryRound round = RetryRound.of(file.path().getFileName().toString());
         FileJournal journal = journals.journal(file.path(), round.round() > 0, file.relativePath());
@@ -102,6 +107,15 @@ public final class FileIntake {
             journal.close();
             throw e;
         }
+    }
+
+    /** The inbox folder the file was taken from: its path less its relative path. */
+    private static Path folderOf(IntakeFile file) {
+        Path folder = file.path();
+        for (int level = file.relativePath().split("/").length; level > 0 && folder.getParent() != null; level--) {
+            folder = folder.getParent();
+        }
+        return folder;
     }
 
     /** The key the file's journal is known by once it is done: everything read, for its batch call. */

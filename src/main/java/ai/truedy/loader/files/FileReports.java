@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.ReadContent;
 import ai.truedy.loader.model.LogSafe;
@@ -67,7 +68,9 @@ public final class FileReports {
         IntakeFile file = taken.file();
         Path original = outcomes.original(file, true);
         Path reportFile = outcomes.reportFile(file);
-        FileReport report = outcomes.asWritten(load.ledger().close(Instant.now(), original.toString(), reportFile.toString()));
+        FileReport closed = load.ledger().close(Instant.now(), original.toString(), reportFile.toString());
+        FileReport report = outcomes.asWritten(Approvals.of(file.path()).map(approval -> closed.approvedBy(approval.by(),
+                approval.at())).orElse(closed));
         if (report.rows() != report.accepted() + report.rejected() + report.pendingRetry()) {
             LOG.error("{}: rows do not add up ({} rows, {} accepted, {} rejected, {} pending retry); this is a bug",
                     file.relativePath(), report.rows(), report.accepted(), report.rejected(), report.pendingRetry());
@@ -123,7 +126,7 @@ public final class FileReports {
                            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) throws IOException {
         LOG.warn("Cannot {} {}: {} -> {}", outcomes.verb(), taken.file().relativePath(), LogSafe.mask(cause.getMessage()),
                 outcomes.errorFile(taken.file()).getParent());
-        setAside(taken, cause.getMessage());
+        setAside(taken, LogSafe.mask(cause.getMessage()));
     }
 
     /**
@@ -134,7 +137,7 @@ public final class FileReports {
                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) throws IOException {
         LOG.error("Failed to {} {} -> {}", outcomes.verb(), taken.file().relativePath(),
                 outcomes.errorFile(taken.file()).getParent(), cause);
-        setAside(taken, "unexpected error: " + cause);
+        setAside(taken, "unexpected error: " + LogSafe.mask(String.valueOf(cause)));
     }
 
     private void setAside(TakenFile taken, String reason) throws IOException {

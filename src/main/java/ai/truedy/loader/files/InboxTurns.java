@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which inbox files are taken, and when. The inbox route lists files through this ({@code filter:
@@ -38,6 +41,8 @@ import org.apache.camel.spi.IdempotentRepository;
  */
 public final class InboxTurns implements IdempotentRepository, GenericFileFilter<File> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InboxTurns.class);
+
     /** Which folders other instances are loading a file of: as known lately (listing), and now (claiming). */
     public record Elsewhere(Supplier<Set<String>> lately, Predicate<String> now) {
         /** One instance alone. */
@@ -55,6 +60,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     private final IdempotentRepository claims;
     private final GenericFileFilter<File> marker;
     private final Path inbox;
+    private final Set<Path> linkedFoldersSeen = ConcurrentHashMap.newKeySet();
     private final Settings settings;
     private final Elsewhere elsewhere;
     private final BooleanSupplier stopping;
@@ -80,8 +86,11 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     /** Lists a file unless it waits for its marker, or its folder is on hold. */
     @Override
     public boolean accept(GenericFile<File> file) {
-        if (file.isDirectory() || !marker.accept(file)) {
-            return file.isDirectory();
+        if (file.isDirectory()) {
+            return !linkedFolder(Path.of(file.getAbsoluteFilePath()));
+        }
+        if (!marker.accept(file)) {
+            return false;
         }
         String folder = folderOf(file.getAbsoluteFilePath());
         synchronized (this) {
@@ -90,6 +99,21 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
             }
         }
         return !(settings.arrivalOrder() && elsewhere.lately().get().contains(folder));
+    }
+
+    /**
+     * A sub-folder that is a symbolic link is not looked into: its files live elsewhere, and the
+     * loader neither reads nor moves them. Said once in the log.
+     */
+    private boolean linkedFolder(Path folder) {
+        if (!Files.isSymbolicLink(folder)) {
+            return false;
+        }
+        if (linkedFoldersSeen.add(folder)) {
+            LOG.warn("Not looking into {}: a symbolic link. The loader reads only regular files inside the inbox; move"
+                    + " the folder itself there", folder);
+        }
+        return true;
     }
 
     /** Takes the file (its absolute path) if it may be taken now, waiting a little for a place. */

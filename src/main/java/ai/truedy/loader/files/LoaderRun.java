@@ -1,12 +1,14 @@
 package ai.truedy.loader.files;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
+import ai.truedy.loader.model.RejectReason;
 import ai.truedy.loader.reporting.FileReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,12 @@ public final class LoaderRun {
     public static final int EXIT_NOT_ALL_ACCEPTED = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(LoaderRun.class);
+    /**
+     * Rejections that leave nothing undone, so that they do not make the exit code 3: the number is
+     * in its batch call already (a re-export of a list), or earlier in the same file.
+     */
+    private static final List<String> ALREADY_THERE = List.of(RejectReason.ALREADY_SENT.code(),
+            RejectReason.DUPLICATE_IN_FILE.code());
 
     private final Runnable finish;
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -36,6 +44,7 @@ public final class LoaderRun {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong rejectedForCause = new AtomicLong();
     private final AtomicLong pendingRetry = new AtomicLong();
     /** Files left in the inbox unfinished, not because the loader is stopping (cluster: their journal could not be kept). */
     private final Set<String> leftUnfinished = ConcurrentHashMap.newKeySet();
@@ -62,6 +71,8 @@ public final class LoaderRun {
         rows.addAndGet(report.rows());
         accepted.addAndGet(report.accepted());
         rejected.addAndGet(report.rejected());
+        rejectedForCause.addAndGet(report.rejected() - ALREADY_THERE.stream()
+                .mapToLong(reason -> report.reasons().getOrDefault(reason, 0L)).sum());
         pendingRetry.addAndGet(report.pendingRetry());
     }
 
@@ -145,7 +156,7 @@ public final class LoaderRun {
         if (stopRequested.get()) {
             return EXIT_ALL_ACCEPTED;
         }
-        boolean clean = failedFiles.get() == 0 && rejected.get() == 0 && pendingRetry.get() == 0
+        boolean clean = failedFiles.get() == 0 && rejectedForCause.get() == 0 && pendingRetry.get() == 0
                 && leftUnfinished.isEmpty();
         return clean ? EXIT_ALL_ACCEPTED : EXIT_NOT_ALL_ACCEPTED;
     }

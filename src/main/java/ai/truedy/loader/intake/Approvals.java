@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ai.truedy.loader.model.RegularFile;
 
 /**
  * {@code loader.approval = required}: a file is loaded only once a person approved it, on the
@@ -19,6 +24,7 @@ public final class Approvals {
     /** The setting, in application.properties and in a folder's .loader.properties. */
     public static final String SETTING = "loader.approval";
     public static final String SUFFIX = ".approved";
+    private static final Pattern FIELD = Pattern.compile("\"(approved_by|approved_at)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final boolean required;
 
@@ -50,6 +56,9 @@ public final class Approvals {
 
     /** Approves a file: its marker says by whom and when. False when it was approved already. */
     public static boolean approve(Path file, String by) throws IOException {
+        if (RegularFile.refusal(file, file.getParent()) != null) {
+            return false; // a link is set aside when taken, approved or not
+        }
         Path marker = markerOf(file);
         if (Files.exists(marker)) {
             return false;
@@ -60,6 +69,43 @@ public final class Approvals {
         Files.writeString(temporary, text);
         Files.move(temporary, marker, StandardCopyOption.ATOMIC_MOVE);
         return true;
+    }
+
+    /** Who approved a file and when, as its report says it. */
+    public record Approval(String by, String at) {
+    }
+
+    /**
+     * The file's approval, read from its marker before the marker goes with the file: who and when
+     * as the console wrote them; for a marker a person made, the marker and when it was made.
+     */
+    public static Optional<Approval> of(Path file) {
+        Path marker = markerOf(file);
+        if (!RegularFile.readable(marker, file.getParent())) {
+            return Optional.empty();
+        }
+        try {
+            String text = Files.readString(marker);
+            Matcher by = FIELD.matcher(text);
+            String who = null;
+            String when = null;
+            while (by.find()) {
+                String value = by.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+                if (by.group(1).equals("approved_by")) {
+                    who = value;
+                } else {
+                    when = value;
+                }
+            }
+            return Optional.of(new Approval(who != null ? clipped(who) : "a " + marker.getFileName() + " marker",
+                    when != null ? when : Files.getLastModifiedTime(marker).toInstant().toString()));
+        } catch (IOException | RuntimeException none) {
+            return Optional.empty();
+        }
+    }
+
+    private static String clipped(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     /** The file was archived or set aside: its approval goes with it. */

@@ -3,6 +3,7 @@ package ai.truedy.loader.intake;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,7 +68,7 @@ public final class RetryRedrive {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(retry, RetryRedrive::isRetryFile)) {
             for (Path file : files) {
                 try {
-                    waiting.add(new Waiting(file, Files.getLastModifiedTime(file).toInstant().plus(delay)));
+                    waiting.add(new Waiting(file, Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().plus(delay)));
                 } catch (NoSuchFileException movedMeanwhile) {
                     // re-driven as we looked
                 }
@@ -83,7 +84,7 @@ public final class RetryRedrive {
             for (Path file : files) {
                 Path target = inbox.resolve(file.getFileName());
                 try {
-                    if (Files.getLastModifiedTime(file).toInstant().isAfter(dueBefore) || Files.exists(target)) {
+                    if (Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(dueBefore) || Files.exists(target)) {
                         continue;
                     }
                     Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
@@ -98,8 +99,13 @@ public final class RetryRedrive {
         return moved;
     }
 
+    /**
+     * A retry file, or a symbolic link named like one: the link is moved as it is (never followed)
+     * and the inbox sets it aside in error/, saying it is a link.
+     */
     private static boolean isRetryFile(Path file) {
         String name = file.getFileName().toString();
-        return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".csv") && Files.isRegularFile(file);
+        return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".csv")
+                && (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file));
     }
 }

@@ -27,6 +27,8 @@ public record FileReport(
         int round,
         String startedAt,
         String finishedAt,
+        String approvedBy,
+        String approvedAt,
         long rows,
         long skippedLinesAboveHeader,
         long accepted,
@@ -44,7 +46,7 @@ public record FileReport(
     /** The report of a file not sent again: the same content was loaded as {@code duplicateOf}. */
     public static FileReport duplicate(String file, String duplicateOf, String startedAt, String original,
                                        String report) {
-        return new FileReport(file, false, duplicateOf, 0, startedAt, Instant.now().toString(), 0, 0, 0, 0, 0,
+        return new FileReport(file, false, duplicateOf, 0, startedAt, Instant.now().toString(), null, null, 0, 0, 0, 0, 0,
                 Map.of(),
                 0, Map.of(), Map.of(), Map.of(), new ApiTotals(0, 0, 0, 0), new Outputs(original, report, null, null, null),
                 List.of());
@@ -58,8 +60,16 @@ public record FileReport(
 
     /** The same report for a preview: nothing was sent. */
     public FileReport asPreview() {
-        return new FileReport(file, true, duplicateOf, round, startedAt, finishedAt, rows, skippedLinesAboveHeader, accepted, rejected,
-                pendingRetry, reasons, warnings, warningReasons, phoneColumns, timeZones, api, outputs, batches);
+        return new FileReport(file, true, duplicateOf, round, startedAt, finishedAt, approvedBy, approvedAt, rows,
+                skippedLinesAboveHeader, accepted, rejected, pendingRetry, reasons, warnings, warningReasons, phoneColumns,
+                timeZones, api, outputs, batches);
+    }
+
+    /** The same report, saying who approved the file and when ({@code loader.approval = required}). */
+    public FileReport approvedBy(String by, String at) {
+        return new FileReport(file, preview, duplicateOf, round, startedAt, finishedAt, by, at, rows,
+                skippedLinesAboveHeader, accepted, rejected, pendingRetry, reasons, warnings, warningReasons, phoneColumns,
+                timeZones, api, outputs, batches);
     }
 
     /** What the API said it did with the accepted contacts, summed over the batches that reported it. */
