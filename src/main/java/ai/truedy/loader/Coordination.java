@@ -8,9 +8,12 @@ import ai.truedy.loader.cluster.ClusterReadiness;
 import ai.truedy.loader.cluster.FileClaims;
 import ai.truedy.loader.cluster.OrphansFirst;
 import ai.truedy.loader.cluster.SharedBudget;
+import ai.truedy.loader.cluster.SharedOperatorPause;
 import ai.truedy.loader.cluster.SharedSentMemory;
 import ai.truedy.loader.cluster.SharedStateStore;
 import ai.truedy.loader.config.LoaderConfigException;
+import ai.truedy.loader.delivery.OperatorPause;
+import ai.truedy.loader.delivery.PauseFile;
 import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.delivery.SendGate;
 import ai.truedy.loader.files.InboxTurns;
@@ -31,11 +34,12 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * route's {@code fileClaims}), the order it takes them in ({@code inboxOrder}: by arrival, or in a
  * cluster lapsed claims first) and the folders other instances are loading, the state store
  * (journals, duplicate memory, output names), the request budget, and the numbers each batch call
- * already has ({@code loader.sent-memory}). With {@code loader.cluster.jdbc-url} empty they are local, as for one instance;
+ * already has ({@code loader.sent-memory}), and a person's pause of all sending. With {@code loader.cluster.jdbc-url} empty they are local, as for one instance;
  * with a PostgreSQL URL they live in that database.
  */
 record Coordination(IdempotentRepository claims, StateStore store, RequestBudget budget,
-                    Comparator<GenericFile<?>> inboxOrder, InboxTurns.Elsewhere elsewhere, SentMemory sent) {
+                    Comparator<GenericFile<?>> inboxOrder, InboxTurns.Elsewhere elsewhere, SentMemory sent,
+                    OperatorPause.Store pause) {
 
     /** How many inbox paths the local claims remember at most (only files being read are held). */
     private static final int LOCAL_CLAIMS = 10_000;
@@ -58,7 +62,8 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
                     new FileJournals(settings.folders().state(), settings.folders().duplicateFileWindow(), json, keys(settings), stopping),
                     new SendGate(rpm, concurrency), ARRIVAL, InboxTurns.Elsewhere.NONE,
                     settings.folders().sentMemory().isZero() ? SentMemory.NONE
-                            : new LocalSentMemory(settings.folders().state(), settings.folders().sentMemory(), false, json));
+                            : new LocalSentMemory(settings.folders().state(), settings.folders().sentMemory(), false, json),
+                    new PauseFile(settings.folders().state(), json));
         }
         ClusterDatabase db;
         try {
@@ -79,6 +84,7 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
                 new SharedStateStore(db, claims, settings.folders().duplicateFileWindow(), settings.folders().state(), json, keys(settings)),
                 new SharedBudget(db, rpm, concurrency, settings.cluster().lease()), new OrphansFirst(claims, settings.cluster().instanceId()),
                 new InboxTurns.Elsewhere(claims.others()::busyFoldersLately, claims.others()::folderBusy),
-                settings.folders().sentMemory().isZero() ? SentMemory.NONE : new SharedSentMemory(db, settings.folders().sentMemory()));
+                settings.folders().sentMemory().isZero() ? SentMemory.NONE : new SharedSentMemory(db, settings.folders().sentMemory()),
+                new SharedOperatorPause(db));
     }
 }

@@ -108,4 +108,9 @@ public final class BatchOrigin {
     void delivered(Batch batch) {
         listener.delivered(batch);
     }
+
+    /** A batch is left unsettled, for the file's journal: see {@link BatchListener#left}. */
+    void left(Batch batch) {
+        listener.left(batch);
+    }
 }

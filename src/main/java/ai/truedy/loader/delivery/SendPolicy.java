@@ -24,19 +24,27 @@ public final class SendPolicy {
 
     private final ApiAnswers answers;
     private final RequestBudget gate;
+    private final OperatorPause pause;
     private final DeliverySettings settings;
     private final SendListener listener;
 
     /** @param listener told of every try (the metrics) */
     public SendPolicy(ApiAnswers answers, RequestBudget gate, DeliverySettings settings, SendListener listener) {
+        this(answers, gate, OperatorPause.NONE, settings, listener);
+    }
+
+    /** @param pause a person's pause of all sending (the console's): each try waits it out first */
+    public SendPolicy(ApiAnswers answers, RequestBudget gate, OperatorPause pause, DeliverySettings settings,
+                      SendListener listener) {
         this.answers = answers;
         this.gate = gate;
+        this.pause = pause;
         this.settings = settings;
         this.listener = listener;
     }
 
     /**
-     * Before each try: waits out any back-off, then for a turn at the gate; then settles the batch
+     * Before each try: waits out any back-off and a person's pause, then for a turn at the gate; then settles the batch
      * unsent if a call cannot help (its batch call was answered 404 for this origin, or sending is
      * suspended), checked after the wait so that what happened meanwhile counts.
      *
@@ -53,6 +61,9 @@ public final class SendPolicy {
             Thread.sleep(backOff.toMillis());
         }
         if (!origin.held()) { // asked first too, so that a file no longer held here does not wait for the budget
+            return abandon(delivery, origin);
+        }
+        if (!pause.awaitGo(origin::held)) { // the loader stops while paused: the file is resumed from its journal
             return abandon(delivery, origin);
         }
         try {

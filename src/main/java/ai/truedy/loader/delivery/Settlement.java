@@ -45,14 +45,15 @@ final class Settlement {
     }
 
     /**
-     * The origin no longer holds its batches (its journal cannot be kept here): nothing more of
-     * this one is sent or settled, and its place in flight is freed.
+     * The origin no longer holds its batches (its journal cannot be kept here), or the loader stops
+     * while sending is paused: nothing more of this one is sent or settled, its place in flight is
+     * freed, and the file is resumed from its journal.
      */
     static void leave(BatchDelivery delivery, BatchOrigin origin) {
-        LOG.debug("{} batch {} (rows {}-{}) not sent: the file is no longer held here; it is resumed from its journal",
+        LOG.debug("{} batch {} (rows {}-{}) not sent: it is resumed from the file's journal",
                 origin.name(), delivery.batch().sequence(), delivery.firstRow(), delivery.lastRow());
         delivery.abandon();
-        origin.delivered(delivery.whole());
+        origin.left(delivery.whole());
     }
 
     static BatchOutcome withDetail(BatchOutcome outcome, String detail) {

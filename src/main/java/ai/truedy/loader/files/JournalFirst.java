@@ -65,6 +65,13 @@ final class JournalFirst implements BatchListener {
         inFlight.delivered(batch);
     }
 
+    /** A batch is left for the journal: the file ends cut short, and stays in the inbox to be resumed. */
+    @Override
+    public void left(Batch batch) {
+        inFlight.cutShort();
+        delivered(batch);
+    }
+
     /** Whether the file's batches may still be sent and settled here. */
     boolean held() {
         if (lostBecause == null && !journal.held()) {

@@ -20,6 +20,15 @@ public interface BatchListener {
     default void delivered(Batch batch) {
     }
 
+    /**
+     * A batch handed to delivery is left unsettled, to be sent from the file's journal at a later
+     * load (the loader is stopping, or the file is no longer held here): its place in flight is
+     * free, and the file is not finished.
+     */
+    default void left(Batch batch) {
+        delivered(batch);
+    }
+
     /** Tells each listener in turn, in the order given. */
     static BatchListener all(BatchListener... listeners) {
         List<BatchListener> each = List.of(listeners);
@@ -37,6 +46,11 @@ public interface BatchListener {
             @Override
             public void delivered(Batch batch) {
                 each.forEach(listener -> listener.delivered(batch));
+            }
+
+            @Override
+            public void left(Batch batch) {
+                each.forEach(listener -> listener.left(batch));
             }
         };
     }
