@@ -12,6 +12,7 @@ import ai.truedy.loader.delivery.ApiAnswers;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.BatchSender;
 import ai.truedy.loader.delivery.HeldWhile;
+import ai.truedy.loader.delivery.OperatorPause;
 import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.delivery.SendListener;
 import ai.truedy.loader.delivery.SendPolicy;
@@ -71,6 +72,8 @@ final class LoadBeans {
         }
         Coordination shared = Coordination.of(settings, json, context, run::isStopping);
         RequestBudget gate = new HeldWhile(shared.budget(), doNotCall::stale);
+        OperatorPause pause = new OperatorPause(shared.pause(), run::isStopping);
+        registry.bind("operatorPause", pause);
         ProducerTemplate notices = context.createProducerTemplate();
         Notifications notifications = new Notifications(settings.notifications().url(), settings.notifications().format(),
                 notice -> notices.sendBody(NOTIFY_QUEUE, notice), gate::suspension);
@@ -88,13 +91,13 @@ final class LoadBeans {
                 settings.cluster().enabled() ? settings.cluster().instanceId() : null);
         context.addStartupListener((started, alreadyStarted) -> metrics.startAtZero());
         waiting.listen(metrics::batchesWaiting);
-        readiness(context, gate, settings, waiting);
+        readiness(context, gate, pause, settings, waiting);
         RecentRequests requests = new RecentRequests();
         registry.bind("recentRequests", requests);
         registry.bind("requestBudget", gate);
         registry.bind("truedyHttpClient", new SingleTryHttpClient(settings.api().connectTimeout(), settings.api().readTimeout()));
         BatchSender sender = new BatchSender(new TruedyRequest(json, apiKey),
-                new SendPolicy(new ApiAnswers(json), gate, settings.api().delivery(), SendListener.all(metrics, requests)),
+                new SendPolicy(new ApiAnswers(json), gate, pause, settings.api().delivery(), SendListener.all(metrics, requests)),
                 baseUrl + "?throwExceptionOnFailure=false&httpClientConfigurer=#bean:truedyHttpClient");
         OutputNames names = new OutputNames(settings.folders().inbox(), settings.folders().done(), settings.folders().error(), settings.folders().retry(),
                 shared.store()::reserve);
@@ -116,15 +119,16 @@ final class LoadBeans {
                 registry.lookupByNameAndType("fileIntake", FileIntake.class).loading(),
                 registry.lookupByNameAndType("loaderSendingReadiness", SendingReadiness.class),
                 registry.lookupByNameAndType("requestBudget", RequestBudget.class),
+                registry.lookupByNameAndType("operatorPause", OperatorPause.class),
                 registry.lookupByNameAndType("recentRequests", RecentRequests.class), doNotCall,
                 registry.lookupByNameAndType("retryRedrive", RetryRedrive.class), marker,
                 registry.lookupByNameAndType("outputNames", OutputNames.class)), json);
     }
 
-    /** Readiness at /observe/health: DOWN while sending is suspended or a folder cannot be written. */
-    private static void readiness(CamelContext context, RequestBudget gate, LoaderSettings settings,
+    /** Readiness at /observe/health: DOWN while sending is suspended or paused, or a folder cannot be written. */
+    private static void readiness(CamelContext context, RequestBudget gate, OperatorPause pause, LoaderSettings settings,
                                   WaitingBatches waiting) {
-        SendingReadiness readiness = new SendingReadiness(gate,
+        SendingReadiness readiness = new SendingReadiness(gate, pause,
                 List.of(settings.folders().inbox(), settings.folders().done(), settings.folders().error(), settings.folders().retry()), waiting::counts);
         readiness.setCamelContext(context);
         context.getRegistry().bind("loaderSendingReadiness", readiness);

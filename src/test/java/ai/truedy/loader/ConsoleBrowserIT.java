@@ -1,21 +1,21 @@
 package ai.truedy.loader;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
-import ai.truedy.loader.support.Browser;
+import ai.truedy.loader.support.ConsoleJar;
 import ai.truedy.loader.support.LoaderFixture;
-import ai.truedy.loader.support.LoaderProcess;
 import ai.truedy.loader.support.TruedyApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -24,17 +24,20 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The console's page in Chromium, served by the packaged jar running as a service. */
+/**
+ * The console's page in Chromium, served by the packaged jar running as a service with the shipped
+ * application.properties: management on, the console on a port other than 8080.
+ */
 class ConsoleBrowserIT {
 
     @RegisterExtension
     static WireMockExtension api = TruedyApi.server();
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = ConsoleJar.PATIENCE;
 
     @Test
     void the_readme_sample_in_service_mode_shows_on_the_page() throws Exception {
-        try (Console console = Console.start("console-sample", "unused", work -> Map.of("loader.sandbox.port", "0",
+        try (ConsoleJar console = ConsoleJar.start("console-sample", "unused", work -> Map.of("loader.sandbox.port", "0",
                 "loader.sandbox.dir", work.resolve("sandbox").toString()))) {
             WebDriver page = console.browser().driver;
             console.folders().dropBytes("demo-campaign/contacts.csv", Files.readAllBytes(Path.of("samples/contacts.csv")));
@@ -51,7 +54,7 @@ class ConsoleBrowserIT {
     @Test
     void a_file_in_flight_shows_a_moving_progress_bar_then_its_rejected_rows_can_be_downloaded() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(5, 0)));
-        try (Console console = Console.start("console-progress", TruedyApi.baseUrl(api), work -> apiSettings(
+        try (ConsoleJar console = ConsoleJar.start("console-progress", TruedyApi.baseUrl(api), work -> apiSettings(
                 Map.of("truedy.batch-size", "5", "truedy.rate-limit.requests-per-minute", "60")))) {
             WebDriver page = console.browser().driver;
             console.folders().drop("bc_1/list.csv", LoaderFixture.phoneColumn("+1212", 7_361_000, 50) + "not-a-phone\n");
@@ -75,7 +78,7 @@ class ConsoleBrowserIT {
     @Test
     void a_waiting_file_is_sent_once_approved_on_the_page() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(2, 0)));
-        try (Console console = Console.start("console-approval", TruedyApi.baseUrl(api),
+        try (ConsoleJar console = ConsoleJar.start("console-approval", TruedyApi.baseUrl(api),
                 work -> apiSettings(Map.of("loader.approval", "required")))) {
             WebDriver page = console.browser().driver;
             console.folders().drop("bc_1/list.csv", "phone\n+12127361001\n+12127361002\nnot-a-phone\n");
@@ -85,59 +88,44 @@ class ConsoleBrowserIT {
                             found -> found.getText().contains("bc_1/list.csv") && found.getText().contains("invalid_phone 1"));
             assertThat(TruedyApi.requests(api)).isEmpty();
             waiting.findElement(By.xpath(".//button[text()='Approve']")).click();
+            Alert confirmation = page.switchTo().alert();
+            assertThat(confirmation.getText()).as("it names the file, its rows and its requests")
+                    .contains("bc_1/list.csv", "2 of its 3 rows", "in 1 request");
+            confirmation.accept();
 
-            await().atMost(PATIENCE).ignoreExceptions().until(() -> page.findElement(
-                    By.cssSelector("#recent tbody tr")).getText().contains("bc_1/list.csv"));
+            WebElement recent = await().atMost(PATIENCE).ignoreExceptions().until(() -> page.findElement(
+                    By.cssSelector("#recent tbody tr")), found -> found.getText().contains("bc_1/list.csv"));
             assertThat(TruedyApi.sentPhones(api)).containsExactlyInAnyOrder("+12127361001", "+12127361002");
+            assertThat(recent.findElement(By.cssSelector("td[data-label='Approved']")).getText())
+                    .startsWith("a console user (no password set), on the console, ");
+            JsonNode report = new ObjectMapper().readTree(console.folders().done.resolve("list.report.json").toFile());
+            assertThat(report.path("approved_by").asText()).isEqualTo("a console user (no password set), on the console");
+            assertThat(Instant.parse(report.path("approved_at").asText())).isBefore(Instant.parse(report.path("started_at").asText()));
             console.loader().terminate();
             assertThat(console.loader().waitForExit(60)).as("SIGTERM stops the loader, and the previews beside it").isZero();
         }
     }
 
     @Test
+    void a_console_on_port_0_says_which_port_it_bound_and_serves_there() throws Exception {
+        try (ConsoleJar console = ConsoleJar.start("console-port-0", "unused", work -> Map.of("loader.console.port", "0",
+                "loader.sandbox.port", "0", "loader.sandbox.dir", work.resolve("sandbox").toString()))) {
+            assertThat(console.port()).isPositive();
+            assertThat(console.loader().log()).doesNotContain("127.0.0.1:0/");
+            assertThat(console.browser().driver.findElement(By.tagName("h1")).getText()).isEqualTo("Truedy contacts loader");
+        }
+    }
+
+    @Test
     void a_paused_state_shows_its_reason() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.error(402, "insufficient_credits", "Out of credits")));
-        try (Console console = Console.start("console-paused", TruedyApi.baseUrl(api), work -> apiSettings(Map.of()))) {
+        try (ConsoleJar console = ConsoleJar.start("console-paused", TruedyApi.baseUrl(api), work -> apiSettings(Map.of()))) {
             WebDriver page = console.browser().driver;
             console.folders().drop("bc_1/list.csv", "phone\n+12127361001\n");
 
             await().atMost(PATIENCE).ignoreExceptions().until(() -> page.findElement(By.id("sending-state"))
                     .getText().equals("paused"));
             assertThat(page.findElement(By.id("sending-reason")).getText()).contains("suspended", "402");
-        }
-    }
-
-    /** The packaged jar as a service with its console on a free port, and Chromium on the console's page. */
-    record Console(LoaderFixture folders, LoaderProcess loader, Browser browser) implements AutoCloseable {
-
-        /** @param settings the loader's settings, from its work folder; the console's port is added */
-        static Console start(String name, String baseUrl, Function<Path, Map<String, String>> settings) throws Exception {
-            Path work = LoaderProcess.freshWorkFolder(name);
-            LoaderFixture folders = new LoaderFixture(work, baseUrl);
-            int port = freePort();
-            Map<String, String> all = new HashMap<>(settings.apply(work));
-            all.put("loader.console.port", String.valueOf(port));
-            all.put("camel.management.enabled", "false");
-            LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", all);
-            Browser browser = new Browser();
-            Console console = new Console(folders, loader, browser);
-            try {
-                await().atMost(PATIENCE).ignoreExceptions().until(() -> {
-                    browser.driver.get("http://127.0.0.1:" + port + "/");
-                    return browser.driver.findElement(By.id("updated")).getText().startsWith("updated");
-                });
-                return console;
-            } catch (RuntimeException e) {
-                console.close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            try (browser) {
-                loader.terminate();
-            }
         }
     }
 
@@ -150,11 +138,5 @@ class ConsoleBrowserIT {
 
     static double value(WebElement progress) {
         return Double.parseDouble(progress.getAttribute("value"));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 }

@@ -6,8 +6,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ai.truedy.loader.delivery.OperatorPause;
 import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What a person can do on the console: approve a file waiting for approval (the load takes it at its
  * next poll), discard it (to error/ with {@code name.error.json} saying by whom and when), and
- * re-drive retry/ now. Each is logged with who did it.
+ * re-drive retry/ now; pause all sending and resume it. Each is logged with who did it.
  */
 public final class ConsoleActions {
 
@@ -37,6 +39,7 @@ public final class ConsoleActions {
     private final Approvals approvals;
     private final ReadyMarker marker;
     private final RetryRedrive redrive;
+    private final OperatorPause pause;
     private final OutputNames names;
     private final ObjectMapper json;
 
@@ -44,19 +47,20 @@ public final class ConsoleActions {
      * @param names the outputs' names, as the load reserves them: unique across done/ and error/ and,
      *              in a cluster, all instances
      */
-    ConsoleActions(FileIds ids, Approvals approvals, ReadyMarker marker, RetryRedrive redrive, OutputNames names,
-                   ObjectMapper json) {
+    ConsoleActions(FileIds ids, Approvals approvals, ReadyMarker marker, RetryRedrive redrive, OperatorPause pause,
+                   OutputNames names, ObjectMapper json) {
         this.ids = ids;
         this.approvals = approvals;
         this.marker = marker;
         this.redrive = redrive;
+        this.pause = pause;
         this.names = names;
         this.json = json;
     }
 
     public String approve(@Header("id") String id, @Header(USER) Object user) throws IOException {
         Path file = waitingFile(id);
-        if (Approvals.approve(file, who(user))) {
+        if (Approvals.approve(file, who(user) + ", on the console")) {
             LOG.info("{} approved {}: it is loaded next", who(user), file.getFileName());
         }
         return json.writeValueAsString(Map.of("file", file.getFileName().toString(), "approved", true));
@@ -89,6 +93,27 @@ public final class ConsoleActions {
         int moved = redrive.moveAllNow();
         LOG.info("{} re-drove retry/ now: {} file(s) back in the inbox", who(user), moved);
         return json.writeValueAsString(Map.of("files_redriven", moved));
+    }
+
+    /** Pauses all sending, for every instance: each sender stops after its current request. */
+    public String pauseSending(@Header(USER) Object user) throws IOException {
+        pause.pause(who(user) + ", on the console");
+        return sendingState();
+    }
+
+    public String resumeSending(@Header(USER) Object user) throws IOException {
+        pause.resume(who(user) + ", on the console");
+        return sendingState();
+    }
+
+    private String sendingState() throws IOException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("paused", pause.paused().isPresent());
+        pause.paused().ifPresent(paused -> {
+            state.put("paused_by", paused.by());
+            state.put("paused_at", paused.at().toString());
+        });
+        return json.writeValueAsString(state);
     }
 
     private Path waitingFile(String id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import ai.truedy.loader.contacts.DoNotCallLists;
+import ai.truedy.loader.delivery.OperatorPause;
 import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.ReadyMarker;
@@ -18,7 +19,7 @@ import org.apache.camel.spi.Registry;
 
 /**
  * Binds the beans of routes/console.camel.yaml ({@code consolePage}, {@code consoleStatus},
- * {@code consoleFiles}, {@code consoleActions}, {@code consoleCsrf}) and adds the console's server.
+ * {@code consoleFiles}, {@code consoleActions}) and adds the console's server.
  */
 public final class ConsoleBeans {
 
@@ -30,7 +31,7 @@ public final class ConsoleBeans {
      */
     public record Sources(Map<String, Path> folders, List<String> extensions, String approval, int batchSize,
                          int requestsPerMinute, FilesInFlight loading, SendingReadiness readiness, RequestBudget gate,
-                         RecentRequests requests, DoNotCallLists doNotCall, RetryRedrive redrive, ReadyMarker marker,
+                         OperatorPause pause, RecentRequests requests, DoNotCallLists doNotCall, RetryRedrive redrive, ReadyMarker marker,
                          OutputNames names) {
     }
 
@@ -45,8 +46,7 @@ public final class ConsoleBeans {
         CsrfToken csrf = new CsrfToken();
         Map<String, Path> folders = sources.folders();
         registry.bind("consolePage", new ConsolePage());
-        registry.bind("consoleCsrf", csrf);
-        registry.bind("consoleStatus", new ConsoleStatus(sources.readiness(), sources.gate(), sources.requests(),
+        registry.bind("consoleStatus", new ConsoleStatus(sources.readiness(), sources.gate(), sources.pause(), sources.requests(),
                 sources.requestsPerMinute(), sources.doNotCall(), sources.loading(), sources.approval(), csrf, json));
         registry.bind("consoleFiles", new ConsoleFiles(sources.loading(),
                 new InboxWaiting(folders.get("inbox"), folders.get("preview"), sources.extensions(), approvals, ids, json,
@@ -54,7 +54,7 @@ public final class ConsoleBeans {
                 new RecentFiles(folders.get("done"), folders.get("error"), ids, json), sources.redrive(), ids,
                 sources.batchSize(), sources.requestsPerMinute(), json));
         registry.bind("consoleActions", new ConsoleActions(ids, approvals, sources.marker(), sources.redrive(),
-                sources.names(), json));
-        ConsoleServer.addTo(context, settings);
+                sources.pause(), sources.names(), json));
+        ConsoleServer.addTo(context, settings, csrf);
     }
 }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.reporting.FilesInFlight;
@@ -15,19 +18,22 @@ import org.apache.camel.Message;
 
 /**
  * {@code GET /api/files}: the files loading now with how far along each is and the time left at
- * the budget, those waiting for approval, the recent outcomes and the retry queue; and {@code GET
+ * the budget as the turns share it ({@link TimeLeft}), the same per batch call, those waiting for
+ * approval, those not taken, the recent outcomes and the retry queue; and {@code GET
  * /api/files/{id}/{report|rejected|retry|warnings}}, the downloads, which hold phone numbers and
  * sit behind the console's password like the rest.
  */
 public final class ConsoleFiles {
+
+    /** A file in the inbox this long, neither loading nor waiting for approval, is listed as not taken. */
+    private static final Duration NOT_TAKEN_AFTER = Duration.ofMinutes(1);
 
     private final FilesInFlight loading;
     private final InboxWaiting waiting;
     private final RecentFiles recent;
     private final RetryRedrive redrive;
     private final FileIds ids;
-    private final int batchSize;
-    private final int requestsPerMinute;
+    private final TimeLeft timeLeft;
     private final ObjectMapper json;
 
     ConsoleFiles(FilesInFlight loading, InboxWaiting waiting, RecentFiles recent, RetryRedrive redrive, FileIds ids,
@@ -37,15 +43,19 @@ public final class ConsoleFiles {
         this.recent = recent;
         this.redrive = redrive;
         this.ids = ids;
-        this.batchSize = batchSize;
-        this.requestsPerMinute = requestsPerMinute;
+        this.timeLeft = new TimeLeft(requestsPerMinute, batchSize);
         this.json = json;
     }
 
     public String files() throws IOException {
         Map<String, Object> files = new LinkedHashMap<>();
-        files.put("in_flight", loading.now().stream().map(this::inFlight).toList());
+        List<FilesInFlight.Progress> now = loading.now();
+        TimeLeft.Answer left = timeLeft.of(now);
+        files.put("in_flight", now.stream().map(file -> inFlight(file, left.files().get(file.file()))).toList());
+        files.put("batch_calls", left.batchCalls().stream().map(ConsoleFiles::batchCall).toList());
         files.put("waiting_for_approval", waiting.latest());
+        files.put("not_taken", waiting.notTaken(now.stream().map(FilesInFlight.Progress::file).collect(Collectors.toSet()),
+                NOT_TAKEN_AFTER));
         files.put("recent", recent.latest());
         files.put("retry", redrive.waiting().stream().map(file -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -73,20 +83,31 @@ public final class ConsoleFiles {
         return Files.newInputStream(output);
     }
 
-    private Map<String, Object> inFlight(FilesInFlight.Progress file) {
+    private Map<String, Object> inFlight(FilesInFlight.Progress file, TimeLeft.Estimate estimate) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("file", file.file());
+        entry.put("batch_call", file.batchCall());
         entry.put("started_at", file.startedAt());
         entry.put("rows_read", file.rowsRead());
         entry.put("accepted", file.accepted());
         entry.put("rejected", file.rejected());
         entry.put("pending_retry", file.pendingRetry());
-        long expected = file.fractionRead() > 0 ? Math.max(file.rowsRead(), Math.round(file.rowsRead() / file.fractionRead()))
-                : file.rowsRead();
-        entry.put("rows_expected", expected);
-        entry.put("progress", expected == 0 ? 0.0 : Math.min(1.0, (double) file.settled() / expected));
-        long requestsLeft = (Math.max(0, expected - file.settled()) + batchSize - 1) / batchSize;
-        entry.put("seconds_left_at_budget", requestsPerMinute <= 0 ? null : requestsLeft * 60 / requestsPerMinute);
+        entry.put("rows_expected", estimate.rowsExpected());
+        entry.put("rows_to_go", estimate.rowsToGo());
+        entry.put("progress", estimate.rowsExpected() == 0 ? 0.0
+                : Math.min(1.0, (double) file.settled() / estimate.rowsExpected()));
+        entry.put("seconds_left_at_budget", estimate.seconds());
+        entry.put("seconds_left_low", estimate.low());
+        entry.put("seconds_left_high", estimate.high());
+        return entry;
+    }
+
+    private static Map<String, Object> batchCall(TimeLeft.BatchCall totals) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("batch_call", totals.batchCall());
+        entry.put("files", totals.files());
+        entry.put("rows_to_go", totals.rowsToGo());
+        entry.put("seconds_left_at_budget", totals.seconds());
         return entry;
     }
 }

@@ -7,15 +7,16 @@ import java.util.Map;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
 
-/** The page itself and its script and style, from the jar's {@code console/}: nothing from the internet. */
+/**
+ * The page itself and its script and style, from the jar's {@code console/}: nothing from the internet.
+ * Their security headers, as every answer's, come from {@link ConsoleGuard}.
+ */
 public final class ConsolePage {
 
     private static final Map<String, String> ASSETS = Map.of(
             "index.html", "text/html; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
             "console.css", "text/css; charset=utf-8");
-    /** Scripts, styles and requests from the console itself only. */
-    private static final String POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
     public byte[] page(Message answer) throws IOException {
         return asset("index.html", answer);
@@ -31,9 +32,6 @@ public final class ConsolePage {
                 throw new ConsoleRefusal(404, "no such page");
             }
             answer.setHeader("Content-Type", type);
-            answer.setHeader("Content-Security-Policy", POLICY);
-            answer.setHeader("X-Content-Type-Options", "nosniff");
-            answer.setHeader("Cache-Control", "no-store");
             return in.readAllBytes();
         }
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ai.truedy.loader.contacts.DoNotCallLists;
+import ai.truedy.loader.delivery.OperatorPause;
 import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.reporting.FilesInFlight;
@@ -12,13 +13,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code GET /api/status}: whether the loader is sending, paused (why, and until when) or idle; the
+ * {@code GET /api/status}: whether the loader is sending, paused (why, by whom or until when) or idle; the
  * request budget used in the last minute; the do-not-call lists and their age.
  */
 public final class ConsoleStatus {
 
     private final SendingReadiness readiness;
     private final RequestBudget gate;
+    private final OperatorPause pause;
     private final RecentRequests requests;
     private final int requestsPerMinute;
     private final DoNotCallLists doNotCall;
@@ -32,10 +34,12 @@ public final class ConsoleStatus {
      * @param gate      the request budget: a 429's pause
      * @param approval  {@code loader.approval}
      */
-    public ConsoleStatus(SendingReadiness readiness, RequestBudget gate, RecentRequests requests, int requestsPerMinute,
+    public ConsoleStatus(SendingReadiness readiness, RequestBudget gate, OperatorPause pause, RecentRequests requests,
+                         int requestsPerMinute,
                          DoNotCallLists doNotCall, FilesInFlight loading, String approval, CsrfToken csrf, ObjectMapper json) {
         this.readiness = readiness;
         this.gate = gate;
+        this.pause = pause;
         this.requests = requests;
         this.requestsPerMinute = requestsPerMinute;
         this.doNotCall = doNotCall;
@@ -73,6 +77,10 @@ public final class ConsoleStatus {
         if (notReady != null) {
             sending.put("state", "paused");
             sending.put("reason", notReady);
+            pause.paused().ifPresent(paused -> {
+                sending.put("paused_by", paused.by());
+                sending.put("paused_at", paused.at().toString());
+            });
         } else if (pausedUntil != null) {
             sending.put("state", "paused");
             sending.put("reason", "Truedy answered 429: too many requests; sending waits for its reset_at");

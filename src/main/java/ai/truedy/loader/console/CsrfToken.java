@@ -1,14 +1,13 @@
 package ai.truedy.loader.console;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
  * The token every console {@code POST} must carry in {@code X-CSRF-Token}: the page reads it from
  * {@code /api/status}, which another site's page cannot read, so it cannot make a person's browser
- * approve, discard or re-drive for it. A new one each start.
+ * approve, discard or re-drive for it. A new one each start; {@link ConsoleGuard} checks it, in
+ * the header only.
  */
 public final class CsrfToken {
 
@@ -24,14 +23,6 @@ public final class CsrfToken {
 
     String value() {
         return value;
-    }
-
-    /** Refuses a request without the token, or with another. */
-    public void check(String presented) {
-        if (presented == null || !MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8))) {
-            throw new ConsoleRefusal(403, "missing or wrong " + HEADER + " header: reload the page");
-        }
     }
 
     @Override

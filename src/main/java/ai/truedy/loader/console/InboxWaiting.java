@@ -2,10 +2,14 @@ package ai.truedy.loader.console;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -61,6 +65,47 @@ final class InboxWaiting {
             waiting.add(entry);
         }
         return waiting;
+    }
+
+    /**
+     * Files that have sat in the inbox for {@code quiet} or longer and are neither loading nor
+     * waiting for approval, with what may hold them: a name the loader does not take, an extension
+     * it does not read, or (most often) their folder's earlier files, which load first.
+     *
+     * @param loading the inbox paths of the files loading now
+     */
+    List<Map<String, Object>> notTaken(Set<String> loading, Duration quiet) throws IOException {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        Instant before = Instant.now().minus(quiet);
+        List<Map<String, Object>> held = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(inbox, 2)) {
+            for (Path file : files.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+                String name = file.getFileName().toString();
+                String relative = inbox.relativize(file).toString().replace('\\', '/');
+                if (name.startsWith(".") || name.startsWith("~") || loading.contains(relative) || isMarker(name)
+                        || readable(file) && approvals.waiting(file)) {
+                    continue;
+                }
+                Instant since = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+                if (since.isAfter(before)) {
+                    continue;
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("file", relative);
+                entry.put("since", since.toString());
+                entry.put("why", !readable(file) ? "not a file the loader reads (loader.extensions): move it elsewhere"
+                        : name.contains("\\") ? "its name holds a backslash, which the loader does not take: rename it"
+                        : "waiting for its turn: a folder's files load one after the other, and loader.parallel-files at once");
+                held.add(entry);
+            }
+        }
+        return held;
+    }
+
+    private static boolean isMarker(String name) {
+        return name.endsWith(Approvals.SUFFIX) || name.endsWith(".ready");
     }
 
     private Map<String, Object> preview(Path file) {

@@ -75,7 +75,8 @@ final class FileLoad implements Closeable {
         this.sent = listeners.sent();
         this.summary = listeners.summary();
         this.loading = listeners.loading();
-        loading.loading(file.relativePath(), () -> ledger.progress(source.fractionRead()));
+        loading.loading(file.relativePath(), file.folderBatchCallId(), opened.priority(),
+                () -> ledger.progress(source.fractionRead()));
         BatchListener afterJournal = summary == null ? BatchListener.all(ledger, sent)
                 : BatchListener.all(ledger, sent, summary);
         this.keeper = new JournalFirst(file.relativePath(), journal, afterJournal, ledger, inFlight);

@@ -30,6 +30,8 @@ public final class CsvSource implements RowSource {
     private Iterator<CSVRecord> records;
     private long lineOffset;
     private long rows;
+    private long charsOfRows;
+    private boolean ended;
     private SourceRow lastRow;
     private final GrowingFileInput bytes;
 
@@ -87,11 +89,17 @@ public final class CsvSource implements RowSource {
     public SourceRow nextRow() {
         try {
             if (!records.hasNext()) {
+                ended = true;
                 return null;
             }
             CSVRecord record = records.next();
             text.forgetLinesBefore(lineOffset + parser.getCurrentLineNumber());
-            lastRow = new SourceRow(++rows, unescaped(record.values()));
+            String[] values = record.values();
+            charsOfRows += values.length; // a delimiter after each value but the last, and the line break
+            for (String value : values) {
+                charsOfRows += value.length();
+            }
+            lastRow = new SourceRow(++rows, unescaped(values));
             return lastRow;
         } catch (UncheckedIOException | IllegalStateException e) {
             lastRow = null;
@@ -123,10 +131,17 @@ public final class CsvSource implements RowSource {
         return lastRow;
     }
 
-    /** How much of the file has been read, from 0 to 1 (the parser reads a little ahead). */
+    /**
+     * How much of the file has been read, from 0 to 1: as far as the rows handed out reach, about
+     * (their text, against the file's size), since the reader reads ahead of them by a buffer or,
+     * for a small file, to its end.
+     */
     @Override
     public double fractionRead() {
-        return bytes.fractionRead();
+        if (ended) {
+            return 1.0;
+        }
+        return Math.min(bytes.fractionRead(), (double) charsOfRows / Math.max(1, bytes.sizeAtOpen()));
     }
 
     /** What was read of the file, once every row has been: for the journal and the settle watch. */

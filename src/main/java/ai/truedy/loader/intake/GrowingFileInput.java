@@ -89,6 +89,11 @@ final class GrowingFileInput extends InputStream {
         }
     }
 
+    /** The file's size when it was opened. */
+    long sizeAtOpen() {
+        return sizeAtOpen;
+    }
+
     /** How much of the file has been read, from 0 to 1, against its size when it was opened. */
     double fractionRead() {
         return Math.min(1.0, (double) position / Math.max(1, sizeAtOpen));

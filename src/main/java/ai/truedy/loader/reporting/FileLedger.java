@@ -176,7 +176,8 @@ public final class FileLedger implements RowListener, BatchListener {
 
     /** How far along the file is, for the console. */
     public synchronized FilesInFlight.Progress progress(double fractionRead) {
-        return new FilesInFlight.Progress(file, startedAt.toString(), rows, accepted, rejected, pendingRetry, fractionRead);
+        return new FilesInFlight.Progress(file, startedAt.toString(), rows, accepted, rejected, pendingRetry, fractionRead,
+                "", 1);
     }
 
     /** Commits the output files and sums up. */
@@ -184,7 +185,8 @@ public final class FileLedger implements RowListener, BatchListener {
         Path rejectedFile = rejectedRows.commit();
         Path retryFile = retryRows.commit();
         Path warningsFile = warningRows.commit();
-        return new FileReport(file, false, null, rounds.round(), startedAt.toString(), finishedAt.toString(), rows, linesAboveHeader,
+        return new FileReport(file, false, null, rounds.round(), startedAt.toString(), finishedAt.toString(), null, null, rows,
+                linesAboveHeader,
                 accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons), phoneColumnNames(),
                 timeZones.counts(), apiTotals,

@@ -23,7 +23,8 @@ public final class Browser implements AutoCloseable {
 
     public final WebDriver driver;
 
-    public Browser() {
+    /** @param arguments more of Chromium's switches, such as {@code --host-resolver-rules=...} */
+    public Browser(String... arguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new AssertionError("the console's browser tests need Chromium and its driver at " + CHROMIUM + " and "
                     + DRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does), or point"
@@ -31,11 +32,17 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                        "--disable-gpu");
+                        "--disable-gpu")
+                .addArguments(arguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    /** Makes the window this wide (CSS pixels), as a phone's or a laptop's. */
+    public void width(int pixels) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 1000));
     }
 
     /** Saves what the page shows now as a PNG. */
