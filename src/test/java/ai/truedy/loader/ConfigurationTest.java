@@ -41,6 +41,19 @@ class ConfigurationTest {
         assertThat(loader.inbox.resolve("bc_1/list.csv")).exists();
     }
 
+    @Test
+    void a_console_host_name_with_a_scheme_or_a_port_stops_the_loader_naming_the_setting() throws Exception {
+        LoaderFixture loader = new LoaderFixture(root, "http://127.0.0.1:1/api")
+                .with("loader.console.allowed-hosts", "loader.example.com, http://proxy.example.com:8443/");
+        loader.drop("bc_1/list.csv", "phone\n+12127361000\n");
+
+        assertThat(loader.runOnce()).isEqualTo(LoaderRun.EXIT_CANNOT_RUN);
+
+        assertThat(stderr.text()).contains("cannot run: bad configuration: loader.console.allowed-hosts has"
+                + " \"http://proxy.example.com:8443/\": give host names or addresses only")
+                .doesNotContain("\"loader.example.com\"");
+    }
+
     /** Each kind of duration: read in milliseconds, in seconds (a number alone), 0 for off, the API's. */
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({
