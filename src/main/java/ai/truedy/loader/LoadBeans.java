@@ -23,6 +23,7 @@ import ai.truedy.loader.files.ArchiveWatch;
 import ai.truedy.loader.files.FileIntake;
 import ai.truedy.loader.files.LoadOutcomes;
 import ai.truedy.loader.files.LoaderRun;
+import ai.truedy.loader.intake.BackslashNames;
 import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.observability.LoaderMetrics;
@@ -85,6 +86,7 @@ final class LoadBeans {
         RetryRedrive redrive = new RetryRedrive(settings.folders().retry(), settings.folders().inbox(), settings.redrive().delay(), settings.running().once(),
                 marker);
         redrive.moveDueFilesNow();
+        BackslashNames.renameIn(settings.folders().inbox()); // before the first poll, so that once mode takes them
         registry.bind("retryRedrive", redrive);
 
         LoaderMetrics metrics = new LoaderMetrics(context, settings.folders().inbox(), settings.folders().retry(),

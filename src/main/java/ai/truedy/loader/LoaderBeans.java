@@ -132,7 +132,8 @@ public final class LoaderBeans implements CamelConfiguration {
                               WaitingBatches waiting, ObjectMapper json, Pipeline pipeline) {
         InboxTurns inboxTurns = new InboxTurns(pipeline.claims(), marker, new InboxTurns.Settings(settings.folders().inbox(),
                 settings.turns().parallelFiles(), settings.turns().arrivalOrder(),
-                settings.running().once() ? Duration.ZERO : settings.reading().readLockMinAge(), settings.reading().pollDelay()),
+                settings.running().once() ? Duration.ZERO : settings.reading().readLockMinAge(), settings.reading().pollDelay(),
+                !settings.preview().enabled()),
                 pipeline.elsewhere(), run::isStopping);
         run.countTakenFiles(inboxTurns::taken);
         FileIntake intake = new FileIntake(files, pipeline.journals(), pipeline.outcomes(), run, pipeline.remembered(),

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
+import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,28 @@ class InboxIntakeTest extends LoaderTest {
         assertThat(filesIn(loader.done)).containsExactly("UPPER.CSV", "UPPER.report.json");
         assertThat(filesIn(loader.inbox)).containsExactlyInAnyOrder("bc_1/.hidden.csv", "bc_1/upload.csv.part",
                 "bc_1/upload.csv.tmp", "bc_1/~$locked.csv", "bc_1/notes.txt", "bc_1/too/deep.csv");
+    }
+
+    @Test
+    void a_name_with_a_backslash_is_renamed_and_loaded_instead_of_sitting_in_the_inbox_unseen() throws Exception {
+        loader.drop("bc_1/export\\2026.csv", "phone\n+12127361001\n");
+
+        assertThat(loader.runOnce()).isZero();
+
+        assertThat(filesIn(loader.inbox)).isEmpty();
+        assertThat(filesIn(loader.done)).contains("export_2026.csv", "export_2026.report.json");
+        assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361001");
+    }
+
+    @Test
+    void a_name_with_a_backslash_dropped_while_the_loader_runs_is_renamed_and_loaded() throws Exception {
+        try (LoaderFixture.RunningLoader running = loader.startService()) {
+            loader.drop("bc_0/first.csv", "phone\n+12127361001\n");
+            loader.awaitReport("first"); // the loader is polling: the next file is met by the inbox's listing
+            loader.drop("bc_1/a\\b.csv", "phone\n+12127361002\n");
+            loader.awaitReport("a_b");
+        }
+        assertThat(TruedyApi.sentPhones(api)).containsExactlyInAnyOrder("+12127361001", "+12127361002");
     }
 
     @Test

@@ -96,7 +96,7 @@ final class InboxWaiting {
                 entry.put("file", relative);
                 entry.put("since", since.toString());
                 entry.put("why", !readable(file) ? "not a file the loader reads (loader.extensions): move it elsewhere"
-                        : name.contains("\\") ? "its name holds a backslash, which the loader does not take: rename it"
+                        : name.contains("\\") ? "its name holds a backslash: the loader renames it (to _) when it looks next"
                         : "waiting for its turn: a folder's files load one after the other, and loader.parallel-files at once");
                 held.add(entry);
             }

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import ai.truedy.loader.intake.BackslashNames;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.spi.IdempotentRepository;
@@ -53,8 +54,11 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
      * @param quietFor how long a file must have been unchanged to be taken; zero to leave the wait to
      *                 the read lock (once mode, where the run waits for what is in the inbox)
      * @param patience how long a claim waits for a place: {@code loader.poll-delay}
+     * @param renameBackslashes rename a file whose name holds a backslash, which cannot be taken as it
+     *                          is ({@link BackslashNames}); a preview, which changes nothing, does not
      */
-    public record Settings(Path inbox, int parallelFiles, boolean arrivalOrder, Duration quietFor, Duration patience) {
+    public record Settings(Path inbox, int parallelFiles, boolean arrivalOrder, Duration quietFor, Duration patience,
+                           boolean renameBackslashes) {
     }
 
     private final IdempotentRepository claims;
@@ -88,6 +92,13 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     public boolean accept(GenericFile<File> file) {
         if (file.isDirectory()) {
             return !linkedFolder(Path.of(file.getAbsoluteFilePath()));
+        }
+        File real = file.getFile();
+        if (real != null && real.getName().indexOf('\\') >= 0) { // Camel reads it as a separator
+            if (settings.renameBackslashes()) {
+                BackslashNames.rename(real.toPath()); // taken at the next poll
+            }
+            return false;
         }
         if (!marker.accept(file)) {
             return false;
