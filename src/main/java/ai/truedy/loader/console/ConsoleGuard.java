@@ -1,8 +1,6 @@
 package ai.truedy.loader.console;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,15 +47,14 @@ final class ConsoleGuard implements Handler<RoutingContext> {
         context.response().putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Content-Security-Policy", POLICY).putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("X-Frame-Options", "DENY");
-        String refusal = refusal(hostOf(request), request.method(), request.getHeader("Origin"),
+        ConsoleRefusal refusal = refusal(hostOf(request), request.method(), request.getHeader("Origin"),
                 request.getHeader("Referer"), request.getHeader(CsrfToken.HEADER));
         if (refusal == null) {
             context.next();
             return;
         }
-        int status = refusal.startsWith("this console") ? 421 : 403;
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(new ConsoleRefusal(status, refusal).getJson());
+        context.response().setStatusCode(refusal.getStatus()).putHeader("Content-Type", "application/json")
+                .end(refusal.getJson());
     }
 
     /** The Host header, or HTTP/2's :authority, as {@code name:port}. */
@@ -71,21 +68,21 @@ final class ConsoleGuard implements Handler<RoutingContext> {
         return authority.port() >= 0 ? name + ":" + authority.port() : name;
     }
 
-    /** Why a request is refused, or null when it may go on. */
-    String refusal(String host, HttpMethod method, String origin, String referer, String presentedToken) {
+    /** Why a request is refused, with its status (421 for another host, else 403), or null when it may go on. */
+    ConsoleRefusal refusal(String host, HttpMethod method, String origin, String referer, String presentedToken) {
         if (host == null || !ownHosts.contains(bare(hostName(host)))) {
-            return "this console answers only to its own host names (loader.console.allowed-hosts adds more)";
+            return new ConsoleRefusal(421, "this console answers only to its own host names"
+                    + " (loader.console.allowed-hosts adds more)");
         }
         if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
             return null;
         }
         String from = origin != null ? origin : referer;
         if (from != null && !sameSite(from, host)) {
-            return "a request from another site is refused: use the console's own page";
+            return new ConsoleRefusal(403, "a request from another site is refused: use the console's own page");
         }
-        if (presentedToken == null || !MessageDigest.isEqual(token.value().getBytes(StandardCharsets.UTF_8),
-                presentedToken.getBytes(StandardCharsets.UTF_8))) {
-            return "missing or wrong " + CsrfToken.HEADER + " header: reload the page";
+        if (!token.matches(presentedToken)) {
+            return new ConsoleRefusal(403, "missing or wrong " + CsrfToken.HEADER + " header: reload the page");
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package ai.truedy.loader.console;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -23,6 +25,12 @@ public final class CsrfToken {
 
     String value() {
         return value;
+    }
+
+    /** Whether a request presented this token (compared in constant time); false for none. */
+    boolean matches(String presented) {
+        return presented != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

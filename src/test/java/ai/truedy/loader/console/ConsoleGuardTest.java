@@ -16,7 +16,7 @@ class ConsoleGuardTest {
 
     @ParameterizedTest(name = "{0} {1} Origin={2} Referer={3} token={4}: {5}")
     @CsvSource(nullValues = "-", textBlock = """
-            # method, Host,                          Origin,                          Referer,                             token?, refused with
+            # method, Host,                          Origin,                          Referer,                             token?, refused with (421 for the host, else 403)
             GET,  127.0.0.1:8080,                    -,                               -,                                   false, -
             GET,  localhost:8080,                    -,                               -,                                   false, -
             GET,  LOCALHOST.:8080,                   -,                               -,                                   false, -
@@ -37,12 +37,13 @@ class ConsoleGuardTest {
             """)
     void lets_through_only_its_own_host_and_its_own_pages_posts(String method, String host, String origin, String referer,
                                                                   boolean withToken, String refusedWith) {
-        String refusal = GUARD.refusal(host, HttpMethod.valueOf(method), origin, referer,
+        ConsoleRefusal refusal = GUARD.refusal(host, HttpMethod.valueOf(method), origin, referer,
                 withToken ? TOKEN.value() : "not-the-token");
         if (refusedWith == null) {
             assertThat(refusal).isNull();
         } else {
-            assertThat(refusal).startsWith(refusedWith);
+            assertThat(refusal.getMessage()).startsWith(refusedWith);
+            assertThat(refusal.getStatus()).isEqualTo(refusedWith.startsWith("this console") ? 421 : 403);
         }
     }
 }
