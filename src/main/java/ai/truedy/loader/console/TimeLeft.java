@@ -1,11 +1,15 @@
 package ai.truedy.loader.console;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.reporting.FilesInFlight;
 
 /**
@@ -61,7 +65,7 @@ final class TimeLeft {
                 long toGo = Math.max(0, expected - file.settled());
                 rowsToGo += toGo;
                 Double finish = finishes.get(file.file());
-                boolean guessable = file.fractionRead() >= TOO_EARLY || file.fractionRead() >= 1.0;
+                boolean guessable = file.fractionRead() >= TOO_EARLY;
                 known &= guessable && finish != null;
                 last = finish == null ? last : Math.max(last, finish);
                 Long seconds = guessable && finish != null ? Math.round(finish) : null;
@@ -85,51 +89,64 @@ final class TimeLeft {
         return Math.max(file.rowsRead(), Math.round(file.rowsRead() / Math.min(1.0, file.fractionRead())));
     }
 
-    /** When each file's last request goes out, in seconds from now, as the turns share the budget. */
+    /**
+     * When each file's last request goes out, in seconds from now, as the turns share the budget:
+     * each batch call serves its files in turn, at its share of the budget among the batch calls
+     * with requests to go; whenever one file is done, the shares are worked out again.
+     */
     private Map<String, Double> finishTimes(Map<String, List<FilesInFlight.Progress>> byBatchCall) {
-        double perSecond = requestsPerMinute / 60.0 / 1.01; // as the budget paces them
-        Map<String, double[]> left = new HashMap<>(); // per batch call: requests to go
-        Map<String, Double> served = new HashMap<>();
-        byBatchCall.forEach((batchCall, files) -> {
-            left.put(batchCall, new double[] {files.stream().mapToDouble(this::requestsToGo).sum()});
-            served.put(batchCall, 0.0);
+        double perSecond = (double) TimeUnit.SECONDS.toNanos(1) / RequestBudget.pacing(requestsPerMinute).toNanos();
+        List<Turns> waiting = new ArrayList<>();
+        byBatchCall.values().forEach(files -> {
+            Turns turns = new Turns(Math.max(1, files.get(0).priority()));
+            files.forEach(file -> turns.files.add(new FileLeft(file.file(), requestsToGo(file))));
+            waiting.add(turns);
         });
         Map<String, Double> finishes = new HashMap<>();
         double now = 0;
-        while (true) {
-            List<String> active = left.entrySet().stream().filter(entry -> entry.getValue()[0] > 1e-9)
-                    .map(Map.Entry::getKey).toList();
-            if (active.isEmpty()) {
-                break;
-            }
-            double weights = active.stream().mapToDouble(batchCall -> weightOf(byBatchCall.get(batchCall))).sum();
-            double step = active.stream().mapToDouble(batchCall -> left.get(batchCall)[0]
-                    / (perSecond * weightOf(byBatchCall.get(batchCall)) / weights)).min().orElseThrow();
-            for (String batchCall : active) {
-                double rate = perSecond * weightOf(byBatchCall.get(batchCall)) / weights;
-                double before = served.get(batchCall);
-                double after = before + rate * step;
-                double upTo = 0;
-                for (FilesInFlight.Progress file : byBatchCall.get(batchCall)) {
-                    upTo += requestsToGo(file);
-                    if (!finishes.containsKey(file.file()) && upTo <= after + 1e-9) {
-                        finishes.put(file.file(), now + Math.max(0, upTo - before) / rate);
-                    }
-                }
-                served.put(batchCall, after);
-                left.get(batchCall)[0] -= rate * step;
-            }
+        while (!waiting.isEmpty()) {
+            double weights = waiting.stream().mapToDouble(Turns::weight).sum();
+            double step = waiting.stream().mapToDouble(turns -> turns.files.peek().requests / turns.rate(perSecond, weights))
+                    .min().orElseThrow();
             now += step;
+            for (Turns turns : waiting) {
+                FileLeft head = turns.files.peek();
+                head.requests -= turns.rate(perSecond, weights) * step;
+                if (head.requests <= 1e-9) {
+                    finishes.put(head.file, now);
+                    turns.files.poll();
+                }
+            }
+            waiting.removeIf(turns -> turns.files.isEmpty());
         }
-        byBatchCall.values().forEach(files -> files.forEach(file -> finishes.putIfAbsent(file.file(), 0.0)));
         return finishes;
+    }
+
+    /** A batch call's files still to be served, in turn, and its weight among the batch calls. */
+    private record Turns(double weight, Deque<FileLeft> files) {
+
+        Turns(double weight) {
+            this(weight, new ArrayDeque<>());
+        }
+
+        double rate(double perSecond, double weights) {
+            return perSecond * weight / weights;
+        }
+    }
+
+    /** A file and the requests it has still to send. */
+    private static final class FileLeft {
+
+        final String file;
+        double requests;
+
+        FileLeft(String file, double requests) {
+            this.file = file;
+            this.requests = requests;
+        }
     }
 
     private double requestsToGo(FilesInFlight.Progress file) {
         return Math.ceil((double) Math.max(0, expectedRows(file) - file.settled()) / batchSize);
-    }
-
-    private static double weightOf(List<FilesInFlight.Progress> files) {
-        return Math.max(1, files.get(0).priority());
     }
 }
