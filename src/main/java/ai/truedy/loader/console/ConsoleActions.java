@@ -60,7 +60,7 @@ public final class ConsoleActions {
 
     public String approve(@Header("id") String id, @Header(USER) Object user) throws IOException {
         Path file = waitingFile(id);
-        if (Approvals.approve(file, who(user) + ", on the console")) {
+        if (Approvals.approve(file, onTheConsole(user))) {
             LOG.info("{} approved {}: it is loaded next", who(user), file.getFileName());
         }
         return json.writeValueAsString(Map.of("file", file.getFileName().toString(), "approved", true));
@@ -97,22 +97,19 @@ public final class ConsoleActions {
 
     /** Pauses all sending, for every instance: each sender stops after its current request. */
     public String pauseSending(@Header(USER) Object user) throws IOException {
-        pause.pause(who(user) + ", on the console");
+        pause.pause(onTheConsole(user));
         return sendingState();
     }
 
     public String resumeSending(@Header(USER) Object user) throws IOException {
-        pause.resume(who(user) + ", on the console");
+        pause.resume(onTheConsole(user));
         return sendingState();
     }
 
     private String sendingState() throws IOException {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("paused", pause.paused().isPresent());
-        pause.paused().ifPresent(paused -> {
-            state.put("paused_by", paused.by());
-            state.put("paused_at", paused.at().toString());
-        });
+        ConsoleStatus.putPause(state, pause);
         return json.writeValueAsString(state);
     }
 
@@ -125,6 +122,11 @@ public final class ConsoleActions {
             throw new ConsoleRefusal(409, "the file is not waiting for approval");
         }
         return file;
+    }
+
+    /** Who acted, as reports, markers and the pause record it: "ops, on the console". */
+    private static String onTheConsole(Object user) {
+        return who(user) + ", on the console";
     }
 
     private static String who(Object user) {

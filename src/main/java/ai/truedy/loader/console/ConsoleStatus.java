@@ -70,6 +70,14 @@ public final class ConsoleStatus {
         return json.writeValueAsString(status);
     }
 
+    /** Who paused sending and when ({@code paused_by}, {@code paused_at}), while a person's pause is on. */
+    static void putPause(Map<String, Object> into, OperatorPause pause) {
+        pause.paused().ifPresent(paused -> {
+            into.put("paused_by", paused.by());
+            into.put("paused_at", paused.at().toString());
+        });
+    }
+
     private Map<String, Object> sending() {
         Map<String, Object> sending = new LinkedHashMap<>();
         String notReady = readiness.notReadyBecause();
@@ -77,10 +85,7 @@ public final class ConsoleStatus {
         if (notReady != null) {
             sending.put("state", "paused");
             sending.put("reason", notReady);
-            pause.paused().ifPresent(paused -> {
-                sending.put("paused_by", paused.by());
-                sending.put("paused_at", paused.at().toString());
-            });
+            putPause(sending, pause);
         } else if (pausedUntil != null) {
             sending.put("state", "paused");
             sending.put("reason", "Truedy answered 429: too many requests; sending waits for its reset_at");
