@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Locale;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ai.truedy.loader.model.RegularFile;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * {@code loader.approval = required}: a file is loaded only once a person approved it, on the
@@ -24,7 +28,7 @@ public final class Approvals {
     /** The setting, in application.properties and in a folder's .loader.properties. */
     public static final String SETTING = "loader.approval";
     public static final String SUFFIX = ".approved";
-    private static final Pattern FIELD = Pattern.compile("\"(approved_by|approved_at)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final boolean required;
 
@@ -63,10 +67,8 @@ public final class Approvals {
         if (Files.exists(marker)) {
             return false;
         }
-        String text = "{\"approved_by\": \"" + by.replace("\\", "\\\\").replace("\"", "\\\"") + "\", \"approved_at\": \""
-                + Instant.now() + "\"}\n";
         Path temporary = marker.resolveSibling("." + marker.getFileName() + ".tmp");
-        Files.writeString(temporary, text);
+        Files.write(temporary, JSON.writeValueAsBytes(Map.of("approved_by", by, "approved_at", Instant.now().toString())));
         Files.move(temporary, marker, StandardCopyOption.ATOMIC_MOVE);
         return true;
     }
@@ -85,22 +87,32 @@ public final class Approvals {
             return Optional.empty();
         }
         try {
-            String text = Files.readString(marker);
-            Matcher by = FIELD.matcher(text);
-            String who = null;
-            String when = null;
-            while (by.find()) {
-                String value = by.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
-                if (by.group(1).equals("approved_by")) {
-                    who = value;
-                } else {
-                    when = value;
-                }
-            }
-            return Optional.of(new Approval(who != null ? clipped(who) : "a " + marker.getFileName() + " marker",
-                    when != null ? when : Files.getLastModifiedTime(marker).toInstant().toString()));
-        } catch (IOException | RuntimeException none) {
+            JsonNode written = written(marker);
+            String who = written.path("approved_by").asText("");
+            String when = written.path("approved_at").asText("");
+            return Optional.of(new Approval(who.isEmpty() ? "a " + marker.getFileName() + " marker" : clipped(who),
+                    isInstant(when) ? when : Files.getLastModifiedTime(marker).toInstant().toString()));
+        } catch (IOException gone) {
             return Optional.empty();
+        }
+    }
+
+    /** What the console wrote in a marker; nothing for one a person made (its content does not matter). */
+    private static JsonNode written(Path marker) throws IOException {
+        try {
+            JsonNode node = JSON.readTree(Files.readString(marker));
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (JsonProcessingException notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException notOne) {
+            return false;
         }
     }
 
