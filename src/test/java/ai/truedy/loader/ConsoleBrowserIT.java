@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import ai.truedy.loader.support.ConsoleJar;
@@ -21,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
+import static ai.truedy.loader.support.ConsoleJar.sendingTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,8 +54,8 @@ class ConsoleBrowserIT {
     @Test
     void a_file_in_flight_shows_a_moving_progress_bar_then_its_rejected_rows_can_be_downloaded() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(5, 0)));
-        try (ConsoleJar console = ConsoleJar.start("console-progress", TruedyApi.baseUrl(api), work -> apiSettings(
-                Map.of("truedy.batch-size", "5", "truedy.rate-limit.requests-per-minute", "60")))) {
+        try (ConsoleJar console = ConsoleJar.start("console-progress", TruedyApi.baseUrl(api), work -> sendingTo(
+                TruedyApi.baseUrl(api), Map.of("truedy.batch-size", "5", "truedy.rate-limit.requests-per-minute", "60")))) {
             WebDriver page = console.browser().driver;
             console.folders().drop("bc_1/list.csv", LoaderFixture.phoneColumn("+1212", 7_361_000, 50) + "not-a-phone\n");
 
@@ -79,7 +79,7 @@ class ConsoleBrowserIT {
     void a_waiting_file_is_sent_once_approved_on_the_page() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(2, 0)));
         try (ConsoleJar console = ConsoleJar.start("console-approval", TruedyApi.baseUrl(api),
-                work -> apiSettings(Map.of("loader.approval", "required")))) {
+                work -> sendingTo(TruedyApi.baseUrl(api), Map.of("loader.approval", "required")))) {
             WebDriver page = console.browser().driver;
             console.folders().drop("bc_1/list.csv", "phone\n+12127361001\n+12127361002\nnot-a-phone\n");
 
@@ -119,7 +119,8 @@ class ConsoleBrowserIT {
     @Test
     void a_paused_state_shows_its_reason() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.error(402, "insufficient_credits", "Out of credits")));
-        try (ConsoleJar console = ConsoleJar.start("console-paused", TruedyApi.baseUrl(api), work -> apiSettings(Map.of()))) {
+        try (ConsoleJar console = ConsoleJar.start("console-paused", TruedyApi.baseUrl(api),
+                work -> sendingTo(TruedyApi.baseUrl(api), Map.of()))) {
             WebDriver page = console.browser().driver;
             console.folders().drop("bc_1/list.csv", "phone\n+12127361001\n");
 
@@ -127,13 +128,6 @@ class ConsoleBrowserIT {
                     .getText().equals("paused"));
             assertThat(page.findElement(By.id("sending-reason")).getText()).contains("suspended", "402");
         }
-    }
-
-    static Map<String, String> apiSettings(Map<String, String> more) {
-        Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
-                "truedy.api-key", "console-key"));
-        settings.putAll(more);
-        return settings;
     }
 
     static double value(WebElement progress) {

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The packaged jar's console: its password stays out of the log, and an open host needs one. */
+/**
+ * The packaged jar's console, with the shipped application.properties (management on): its password
+ * stays out of the log, and an open host needs one.
+ */
 class ConsoleJarIT {
 
     @RegisterExtension
@@ -43,7 +46,7 @@ class ConsoleJarIT {
         }
         LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", Map.of(
                 "loader.console.port", String.valueOf(port), "loader.console.password", PASSWORD,
-                "truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "console-key", "camel.management.enabled", "false"));
+                "truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "console-key"));
         try {
             String base = "http://127.0.0.1:" + port + "/api/status";
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> status(base, null) == 401);
@@ -53,6 +56,7 @@ class ConsoleJarIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folders.done.resolve("list.report.json")));
         } finally {
             loader.terminate();
+            loader.waitForExit(60); // management's port is free for the next test
         }
         assertThat(loader.log()).contains("Console at http://127.0.0.1:" + port).doesNotContain(PASSWORD);
     }
@@ -63,7 +67,7 @@ class ConsoleJarIT {
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
         LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", Map.of(
                 "loader.console.host", "0.0.0.0", "loader.console.enabled", "true",
-                "truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "console-key", "camel.management.enabled", "false"));
+                "truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "console-key"));
 
         assertThat(loader.waitForExit(60)).isEqualTo(1);
         assertThat(loader.log()).contains("loader.console.host is 0.0.0.0 but no loader.console.password is set");

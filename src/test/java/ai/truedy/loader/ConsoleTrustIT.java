@@ -29,6 +29,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import static ai.truedy.loader.support.ConsoleJar.PATIENCE;
+import static ai.truedy.loader.support.ConsoleJar.sendingTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +51,8 @@ class ConsoleTrustIT {
     @Test
     void answers_neither_another_host_name_nor_a_post_from_another_site() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
-        try (ConsoleJar console = ConsoleJar.start("console-origin", TruedyApi.baseUrl(api), work -> apiSettings(Map.of()),
+        try (ConsoleJar console = ConsoleJar.start("console-origin", TruedyApi.baseUrl(api),
+                work -> sendingTo(TruedyApi.baseUrl(api), Map.of()),
                 "--host-resolver-rules=MAP rebind.attacker.example 127.0.0.1, MAP evil.example 127.0.0.1")) {
             WebDriver page = console.browser().driver;
             Path waiting = console.folders().retry.resolve("old.retry-1.csv");
@@ -92,7 +94,8 @@ class ConsoleTrustIT {
     @Test
     void shows_no_phone_number_follows_no_link_and_passes_axe_on_a_phone_and_a_laptop() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
-        try (ConsoleJar console = ConsoleJar.start("console-privacy", TruedyApi.baseUrl(api), work -> apiSettings(Map.of()))) {
+        try (ConsoleJar console = ConsoleJar.start("console-privacy", TruedyApi.baseUrl(api),
+                work -> sendingTo(TruedyApi.baseUrl(api), Map.of()))) {
             WebDriver page = console.browser().driver;
             LoaderFixture folders = console.folders();
             Path secret = Files.writeString(Files.createDirectories(console.work().resolve("outside")).resolve("secret.txt"),
@@ -155,7 +158,7 @@ class ConsoleTrustIT {
     @Test
     void a_pause_holds_every_sender_across_a_restart_until_resumed() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(3, 0)));
-        Map<String, String> settings = apiSettings(Map.of());
+        Map<String, String> settings = sendingTo(TruedyApi.baseUrl(api), Map.of());
         ConsoleJar console = ConsoleJar.start("console-pause", TruedyApi.baseUrl(api), work -> settings);
         try {
             WebDriver page = console.browser().driver;
@@ -195,8 +198,9 @@ class ConsoleTrustIT {
     @Test
     void time_left_is_within_a_quarter_of_the_real_time_with_two_campaigns_sharing_the_budget() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(5, 0)));
-        try (ConsoleJar console = ConsoleJar.start("console-time-left", TruedyApi.baseUrl(api), work -> apiSettings(Map.of(
-                "truedy.batch-size", "5", "truedy.rate-limit.requests-per-minute", "120")))) {
+        try (ConsoleJar console = ConsoleJar.start("console-time-left", TruedyApi.baseUrl(api),
+                work -> sendingTo(TruedyApi.baseUrl(api), Map.of("truedy.batch-size", "5",
+                        "truedy.rate-limit.requests-per-minute", "120")))) {
             console.folders().drop("bc_a/big.csv", LoaderFixture.phoneColumn("+1212", 7_361_000, 200));
             console.folders().drop("bc_b/small.csv", LoaderFixture.phoneColumn("+1213", 7_361_000, 80));
 
@@ -240,13 +244,6 @@ class ConsoleTrustIT {
             assertThat(samples).extracting(Sample::file).contains("bc_a/big.csv", "bc_b/small.csv");
             assertThat(misses).as("estimates off by more than 25 %% of %d", checked).isEmpty();
         }
-    }
-
-    static Map<String, String> apiSettings(Map<String, String> more) {
-        Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
-                "truedy.api-key", "console-key"));
-        settings.putAll(more);
-        return settings;
     }
 
     HttpResponse<String> get(String url) throws Exception {

@@ -73,6 +73,13 @@ public record ConsoleJar(LoaderFixture folders, LoaderProcess loader, Browser br
         }
     }
 
+    /** Settings that send to a fake API at this address, with a key, and more of them. */
+    public static Map<String, String> sendingTo(String baseUrl, Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", baseUrl, "truedy.api-key", "console-key"));
+        settings.putAll(more);
+        return settings;
+    }
+
     public String base() {
         return "http://127.0.0.1:" + port + "/";
     }
