@@ -8,6 +8,7 @@ import java.util.Map;
 
 import ai.truedy.loader.config.LoaderConfigException;
 import ai.truedy.loader.files.LoaderRun;
+import ai.truedy.loader.wiring.LoaderConfiguration;
 import org.apache.camel.main.Main;
 import sun.misc.Signal;
 
@@ -58,7 +59,7 @@ public final class LoaderMain {
             main.addOverrideProperty("loader.preview", "true");
         }
         main.configure().withRoutesIncludePattern(routesPattern());
-        main.configure().addConfiguration(new LoaderBeans(run, LoaderMain::previewBeside));
+        main.configure().addConfiguration(new LoaderConfiguration(run, LoaderMain::previewBeside));
     }
 
     public static void main(String[] args) {

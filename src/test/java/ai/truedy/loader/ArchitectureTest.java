@@ -4,6 +4,7 @@ import java.util.Set;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -12,9 +13,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.BeanRepository;
+import org.apache.camel.support.CamelContextHelper;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -25,7 +29,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * the file routes' beans ({@code files}) and the Kamelet's ({@code sink}) put the stages together;
  * {@code cluster} implements the state store, the request budget and the file claims on PostgreSQL;
  * the console reads the stages and acts only through the folders, and nothing of the flow calls it;
- * the root package wires everything and nothing uses it.
+ * {@code wiring} binds everything (its configuration classes), and only the root package's
+ * {@code LoaderMain} uses it. Beans reach each other by type, never by a name looked up in Java.
  */
 @AnalyzeClasses(packages = "ai.truedy.loader", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -60,10 +65,24 @@ class ArchitectureTest {
                 }
             });
 
+    /**
+     * A bean reaches another by a typed parameter of a {@code @BindToRegistry} method, so a missing
+     * or misspelt one fails at compile time or at start with its type, not later by a name.
+     */
+    @ArchTest
+    static final ArchRule no_bean_is_looked_up_by_a_name = noClasses()
+            .should().callMethodWhere(DescribedPredicate.describe("a registry lookup by name", (JavaMethodCall call) ->
+                    call.getTarget().getName().startsWith("lookupByName")
+                            && call.getTarget().getOwner().isAssignableTo(BeanRepository.class)))
+            .orShould().callMethodWhere(DescribedPredicate.describe("CamelContextHelper's lookups", (JavaMethodCall call) ->
+                    call.getTarget().getOwner().isEquivalentTo(CamelContextHelper.class)
+                            && call.getTarget().getName().toLowerCase(java.util.Locale.ROOT).contains("lookup")));
+
     @ArchTest
     static final ArchRule the_stages_depend_downwards_along_the_flow = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer("wiring").definedBy("ai.truedy.loader")
+            .layer("main").definedBy("ai.truedy.loader")
+            .layer("wiring").definedBy("ai.truedy.loader.wiring..")
             .layer("file routes").definedBy("ai.truedy.loader.files..")
             .layer("console").definedBy("ai.truedy.loader.console..")
             .layer("kamelet").definedBy("ai.truedy.loader.sink..")
@@ -78,13 +97,14 @@ class ArchitectureTest {
             .layer("contacts").definedBy("ai.truedy.loader.contacts..")
             .layer("intake").definedBy("ai.truedy.loader.intake..")
             .layer("model").definedBy("ai.truedy.loader.model..")
-            .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
-            .whereLayer("file routes").mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("main").mayNotBeAccessedByAnyLayer()
+            .whereLayer("wiring").mayOnlyBeAccessedByLayers("main")
+            .whereLayer("file routes").mayOnlyBeAccessedByLayers("main", "wiring")
             .whereLayer("console").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("kamelet").mayNotBeAccessedByAnyLayer()
             .whereLayer("sandbox").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("cluster").mayOnlyBeAccessedByLayers("wiring")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("wiring", "kamelet", "console")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("main", "wiring", "kamelet", "console")
             .whereLayer("reporting").mayOnlyBeAccessedByLayers("wiring", "file routes", "console")
             .whereLayer("state").mayOnlyBeAccessedByLayers("wiring", "file routes", "cluster")
             .whereLayer("observability").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "console")

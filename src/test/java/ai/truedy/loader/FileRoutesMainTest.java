@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import ai.truedy.loader.support.LoaderFixture;
+import ai.truedy.loader.wiring.LoaderConfiguration;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The routes of routes/ on Camel Main as an embedding application runs them (camel-test-main-junit5,
  * as camel-examples' main-yaml tests its routes): application.properties, the beans of
- * {@link LoaderBeans} as a configuration class, and the YAML routes, with the inbox's file served
+ * {@link LoaderConfiguration} as a configuration class, and the YAML routes, with the inbox's file served
  * by WireMock in place of Truedy. The loader's own runner ({@link LoaderMain}) is not involved.
  */
 class FileRoutesMainTest extends CamelMainTestSupport {
@@ -41,7 +42,7 @@ class FileRoutesMainTest extends CamelMainTestSupport {
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.withRoutesIncludePattern("file:routes/*.camel.yaml");
-        configuration.addConfiguration(LoaderBeans.class);
+        configuration.addConfiguration(LoaderConfiguration.class);
     }
 
     @Override

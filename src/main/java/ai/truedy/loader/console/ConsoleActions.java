@@ -44,12 +44,13 @@ public final class ConsoleActions {
     private final ObjectMapper json;
 
     /**
+     * @param folders the loader's folders by role: inbox, done, error, retry, preview
      * @param names the outputs' names, as the load reserves them: unique across done/ and error/ and,
      *              in a cluster, all instances
      */
-    ConsoleActions(FileIds ids, Approvals approvals, ReadyMarker marker, RetryRedrive redrive, OperatorPause pause,
-                   OutputNames names, ObjectMapper json) {
-        this.ids = ids;
+    public ConsoleActions(Map<String, Path> folders, Approvals approvals, ReadyMarker marker, RetryRedrive redrive,
+                          OperatorPause pause, OutputNames names, ObjectMapper json) {
+        this.ids = new FileIds(folders);
         this.approvals = approvals;
         this.marker = marker;
         this.redrive = redrive;

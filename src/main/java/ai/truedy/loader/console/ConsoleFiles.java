@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.reporting.FilesInFlight;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,13 +37,18 @@ public final class ConsoleFiles {
     private final TimeLeft timeLeft;
     private final ObjectMapper json;
 
-    ConsoleFiles(FilesInFlight loading, InboxWaiting waiting, RecentFiles recent, RetryRedrive redrive, FileIds ids,
-                 int batchSize, int requestsPerMinute, ObjectMapper json) {
+    /**
+     * @param folders    the loader's folders by role: inbox, done, error, retry, preview
+     * @param extensions the extensions the loader reads ({@code loader.extensions})
+     */
+    public ConsoleFiles(FilesInFlight loading, Map<String, Path> folders, List<String> extensions, Approvals approvals,
+                        RetryRedrive redrive, int batchSize, int requestsPerMinute, ObjectMapper json) {
         this.loading = loading;
-        this.waiting = waiting;
-        this.recent = recent;
+        this.ids = new FileIds(folders);
+        this.waiting = new InboxWaiting(folders.get("inbox"), folders.get("preview"), extensions, approvals, ids, json,
+                requestsPerMinute);
+        this.recent = new RecentFiles(folders.get("done"), folders.get("error"), ids, json);
         this.redrive = redrive;
-        this.ids = ids;
         this.timeLeft = new TimeLeft(requestsPerMinute, batchSize);
         this.json = json;
     }

@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.wiring.settings;
 
 import java.io.IOException;
 import java.nio.file.Files;

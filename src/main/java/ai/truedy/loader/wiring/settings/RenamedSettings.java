@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.wiring.settings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
  * Settings that were renamed. Ops have the old names in their files, so for one release an old
  * name still works: its value is used under the new name, with a warning that says what to rename.
  */
-final class RenamedSettings {
+public final class RenamedSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenamedSettings.class);
 
     /** Old name to new name: {@code loader.retry.*} were the re-drive rounds, not the retry/ folder. */
-    static final Map<String, String> RENAMED = renamed();
+    public static final Map<String, String> RENAMED = renamed();
 
     private RenamedSettings() {
     }
@@ -31,7 +31,7 @@ final class RenamedSettings {
     }
 
     /** Each old name that is set is carried over to its new name, which it then overrides. */
-    static void carryOver(PropertiesComponent properties) {
+    public static void carryOver(PropertiesComponent properties) {
         RENAMED.forEach((old, current) -> {
             Optional<String> value = properties.resolveProperty(old);
             if (value.isPresent()) {

@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.wiring.startup;
 
 import ai.truedy.loader.files.LoaderRun;
 import org.apache.camel.spi.CamelEvent;
@@ -10,11 +10,11 @@ import org.apache.camel.support.EventNotifierSupport;
  * begins to stop and before it shuts the routes down: the files being loaded stop handing out
  * batches, the batches in flight are settled and journaled, and the files are resumed next start.
  */
-final class StopWithCamel extends EventNotifierSupport {
+public final class StopWithCamel extends EventNotifierSupport {
 
     private final LoaderRun run;
 
-    StopWithCamel(LoaderRun run) {
+    public StopWithCamel(LoaderRun run) {
         this.run = run;
     }
 

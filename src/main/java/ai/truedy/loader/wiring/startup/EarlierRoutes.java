@@ -1,10 +1,11 @@
-package ai.truedy.loader;
+package ai.truedy.loader.wiring.startup;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import ai.truedy.loader.config.LoaderConfigException;
 import ai.truedy.loader.files.TakenFile;
+import ai.truedy.loader.wiring.BeanNames;
 import org.apache.camel.model.BeanDefinition;
 import org.apache.camel.model.ModelLifecycleStrategySupport;
 import org.apache.camel.model.ProcessorDefinition;
@@ -17,13 +18,13 @@ import org.apache.camel.model.SetPropertyDefinition;
  * {@value TakenFile#PROPERTY}), so every file would fail and be put back in the inbox, over and
  * over. The loader stops before any file is touched, saying what to copy again.
  */
-final class EarlierRoutes extends ModelLifecycleStrategySupport {
+public final class EarlierRoutes extends ModelLifecycleStrategySupport {
 
     @Override
     public void onAddRouteDefinition(RouteDefinition route) {
         List<ProcessorDefinition<?>> steps = steps(route.getOutputs());
         boolean opens = steps.stream().anyMatch(step -> step instanceof BeanDefinition bean
-                && "fileIntake".equals(bean.getRef()) && "open".equals(bean.getMethod()));
+                && BeanNames.FILE_INTAKE.equals(bean.getRef()) && "open".equals(bean.getMethod()));
         boolean takes = steps.stream().anyMatch(step -> step instanceof SetPropertyDefinition property
                 && TakenFile.PROPERTY.equals(property.getName()));
         if (opens && !takes) {

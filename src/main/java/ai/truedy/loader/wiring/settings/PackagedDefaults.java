@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.wiring.settings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +13,14 @@ import org.apache.camel.spi.PropertiesComponent;
  * setting its own configuration lacks is taken from there. The standalone loader reads the file
  * as a property location, so there is nothing to fill in.
  */
-final class PackagedDefaults {
+public final class PackagedDefaults {
 
-    static final String RESOURCE = "/loader-defaults/application.properties";
+    public static final String RESOURCE = "/loader-defaults/application.properties";
 
     private PackagedDefaults() {
     }
 
-    static void fillIn(PropertiesComponent properties) {
+    public static void fillIn(PropertiesComponent properties) {
         Properties defaults = new Properties();
         try (InputStream in = PackagedDefaults.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

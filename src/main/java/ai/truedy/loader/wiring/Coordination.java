@@ -1,10 +1,10 @@
-package ai.truedy.loader;
+package ai.truedy.loader.wiring;
 
 import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 
+import ai.truedy.loader.wiring.settings.LoaderSettings;
 import ai.truedy.loader.cluster.ClusterDatabase;
-import ai.truedy.loader.cluster.ClusterReadiness;
 import ai.truedy.loader.cluster.FileClaims;
 import ai.truedy.loader.cluster.OrphansFirst;
 import ai.truedy.loader.cluster.SharedBudget;
@@ -25,7 +25,6 @@ import ai.truedy.loader.state.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
@@ -34,12 +33,13 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * route's {@code fileClaims}), the order it takes them in ({@code inboxOrder}: by arrival, or in a
  * cluster lapsed claims first) and the folders other instances are loading, the state store
  * (journals, duplicate memory, output names), the request budget, and the numbers each batch call
- * already has ({@code loader.sent-memory}), and a person's pause of all sending. With {@code loader.cluster.jdbc-url} empty they are local, as for one instance;
- * with a PostgreSQL URL they live in that database.
+ * already has ({@code loader.sent-memory}), and a person's pause of all sending. With
+ * {@code loader.cluster.jdbc-url} empty they are local, as for one instance, and there is no
+ * {@code database}; with a PostgreSQL URL they live in that database.
  */
 record Coordination(IdempotentRepository claims, StateStore store, RequestBudget budget,
                     Comparator<GenericFile<?>> inboxOrder, InboxTurns.Elsewhere elsewhere, SentMemory sent,
-                    OperatorPause.Store pause) {
+                    OperatorPause.Store pause, ClusterDatabase database) {
 
     /** How many inbox paths the local claims remember at most (only files being read are held). */
     private static final int LOCAL_CLAIMS = 10_000;
@@ -63,7 +63,7 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
                     new SendGate(rpm, concurrency), ARRIVAL, InboxTurns.Elsewhere.NONE,
                     settings.folders().sentMemory().isZero() ? SentMemory.NONE
                             : new LocalSentMemory(settings.folders().state(), settings.folders().sentMemory(), false, json),
-                    new PauseFile(settings.folders().state(), json));
+                    new PauseFile(settings.folders().state(), json), null);
         }
         ClusterDatabase db;
         try {
@@ -74,17 +74,11 @@ record Coordination(IdempotentRepository claims, StateStore store, RequestBudget
         context.addService(db, true, true);
         FileClaims claims = new FileClaims(db, settings.folders().inbox(), settings.cluster().lease());
         context.addService(claims, true, true);
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        if (health != null) {
-            ClusterReadiness readiness = new ClusterReadiness(db);
-            readiness.setCamelContext(context);
-            health.register(readiness);
-        }
         return new Coordination(claims,
                 new SharedStateStore(db, claims, settings.folders().duplicateFileWindow(), settings.folders().state(), json, keys(settings)),
                 new SharedBudget(db, rpm, concurrency, settings.cluster().lease()), new OrphansFirst(claims, settings.cluster().instanceId()),
                 new InboxTurns.Elsewhere(claims.others()::busyFoldersLately, claims.others()::folderBusy),
                 settings.folders().sentMemory().isZero() ? SentMemory.NONE : new SharedSentMemory(db, settings.folders().sentMemory()),
-                new SharedOperatorPause(db));
+                new SharedOperatorPause(db), db);
     }
 }

@@ -1,8 +1,9 @@
-package ai.truedy.loader;
+package ai.truedy.loader.wiring;
 
 import java.io.IOException;
 import java.io.PrintStream;
 
+import ai.truedy.loader.contacts.DoNotCallLists;
 import ai.truedy.loader.delivery.HeldWhile;
 import ai.truedy.loader.delivery.PreviewSender;
 import ai.truedy.loader.delivery.SendGate;
@@ -13,7 +14,10 @@ import ai.truedy.loader.files.PreviewedFiles;
 import ai.truedy.loader.state.LocalSentMemory;
 import ai.truedy.loader.state.PreviewJournals;
 import ai.truedy.loader.state.SentMemory;
+import ai.truedy.loader.wiring.settings.LoaderSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +29,24 @@ import org.slf4j.LoggerFactory;
  * to loader.preview-dir. No sandbox, no cluster database, no re-drive, no settle watch, no
  * notifications: those routes do not run in a preview.
  */
-final class PreviewBeans {
+@Configuration
+public final class PreviewBeans {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreviewBeans.class);
 
-    private PreviewBeans() {
+    private final LoaderSettings settings;
+    private final LoaderRun run;
+    private final ObjectMapper json;
+
+    PreviewBeans(LoaderSettings settings, LoaderRun run, ObjectMapper json) {
+        this.settings = settings;
+        this.run = run;
+        this.json = json;
     }
 
-    /** @param heldWhile why sending would be held now (a stale do-not-call list), or null */
-    static Pipeline pipeline(LoaderSettings settings, java.util.function.Supplier<String> heldWhile, ObjectMapper json,
-                             LoaderRun run) throws IOException {
+    /** Sending is held as a load's would be while a do-not-call list is stale. */
+    @BindToRegistry(lazy = true)
+    public Pipeline pipeline(DoNotCallLists doNotCall) throws IOException {
         PrintStream summaries = settings.running().once() ? System.out : null;
         boolean cluster = settings.cluster().enabled(); // the cluster's journals and memory are not looked at
         PreviewJournals journals = new PreviewJournals(cluster ? null : settings.folders().state(), settings.folders().duplicateFileWindow(),
@@ -45,6 +57,6 @@ final class PreviewBeans {
                 settings.folders().inbox(), settings.preview().dir());
         return new Pipeline(new PreviewedFiles(), Coordination.ARRIVAL, InboxTurns.Elsewhere.NONE, journals, sent,
                 SentMemory.NONE, new PreviewOutcomes(settings.preview().dir(), settings.api().delivery().requestsPerMinute(), run,
-                        summaries), new PreviewSender(new HeldWhile(new SendGate(0, 1), heldWhile)));
+                        summaries), new PreviewSender(new HeldWhile(new SendGate(0, 1), doNotCall::stale)));
     }
 }

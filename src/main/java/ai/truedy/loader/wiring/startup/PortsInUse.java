@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.wiring.startup;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,13 +10,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import ai.truedy.loader.config.LoaderConfigException;
+import ai.truedy.loader.wiring.settings.LoaderSettings;
 
 /**
  * Before anything starts: each port the loader is about to listen on (the console, Camel's
  * management server, the sandbox) is tried, and one that is taken stops the loader with its number
  * and the setting that chose it, instead of Camel's bare "Address already in use".
  */
-final class PortsInUse {
+public final class PortsInUse {
 
     /** A port the loader listens on, and the setting that chose it. */
     record Port(String setting, String host, int port) {
@@ -25,7 +26,7 @@ final class PortsInUse {
     private PortsInUse() {
     }
 
-    static void check(LoaderSettings settings, Function<String, Optional<String>> properties) {
+    public static void check(LoaderSettings settings, Function<String, Optional<String>> properties) {
         List<Port> ports = new ArrayList<>();
         if (settings.console().enabled()) {
             ports.add(new Port("loader.console.port", settings.console().host(), settings.console().port()));

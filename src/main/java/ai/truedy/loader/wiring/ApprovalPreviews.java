@@ -1,4 +1,4 @@
-package ai.truedy.loader;
+package ai.truedy.loader.wiring;
 
 import java.util.HashMap;
 import java.util.Map;
