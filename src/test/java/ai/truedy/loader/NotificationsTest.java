@@ -2,6 +2,7 @@ package ai.truedy.loader;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import ai.truedy.loader.support.CapturedStderr;
@@ -77,7 +78,7 @@ class NotificationsTest extends LoaderTest {
         api.stubFor(post(urlPathEqualTo(HOOK)).willReturn(ok()));
         try (LoaderFixture.RunningLoader service = loader.startService()) {
             loader.drop("bc_1/list.csv", "phone\n+12127361001\n");
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(loader.done.resolve("list.csv")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> events().contains("file_finished")); // notices go side by side
             Files.writeString(loader.done.resolve("list.csv"), "PHONE\n+12127369999\n");
             await().atMost(Duration.ofSeconds(20)).until(() -> events().contains("file_failed"));
         }
@@ -145,6 +146,24 @@ class NotificationsTest extends LoaderTest {
 
         assertThat(api.findAll(postRequestedFor(urlPathEqualTo(HOOK)))).hasSizeBetween(1, 2);
         assertThat(log.text()).contains("Could not post the file_finished notice");
+        assertThat(filesIn(loader.done)).containsExactly("list.csv", "list.report.json");
+    }
+
+    @Test
+    void a_stop_gives_up_a_notice_waiting_in_its_back_off_and_says_so_in_one_line() throws Exception {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
+        api.stubFor(post(urlPathEqualTo(HOOK)).willReturn(aResponse().withStatus(500)));
+        loader.with("loader.notify.retry-delay", "10m").with("loader.shutdown-timeout", "30s");
+        LoaderFixture.RunningLoader service = loader.startService();
+        loader.drop("bc_1/list.csv", "phone\n+12127361001\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !api.findAll(postRequestedFor(urlPathEqualTo(HOOK))).isEmpty());
+
+        service.loader().stop();
+
+        assertThat(service.exit().get(5, TimeUnit.SECONDS)).as("stopped well inside the 30 s shutdown timeout").isZero();
+        assertThat(api.findAll(postRequestedFor(urlPathEqualTo(HOOK)))).as("the back-off is not waited out").hasSize(1);
+        assertThat(log.text().lines().filter(line -> line.contains("Could not post the file_finished notice"))).as(log.text())
+                .singleElement().asString().contains("the loader stopped while it waited to try again", "500");
         assertThat(filesIn(loader.done)).containsExactly("list.csv", "list.report.json");
     }
 

@@ -117,10 +117,23 @@ public final class Notifications {
     /** A notice could not be posted, after every try: one line, with the endpoint's path and query masked. */
     public void notPosted(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
                           @ExchangeProperty(NOTICE) Notice notice) {
-        String why = cause == null ? "unknown" : URL.matcher(String.valueOf(cause.getMessage()))
-                .replaceAll(found -> Matcher.quoteReplacement(masked(found.group())));
         LOG.warn("Could not post the {} notice to {}: {}", notice == null ? "" : notice.event(), masked(url),
-                LogSafe.mask(why));
+                LogSafe.mask(unlinked(reason(cause))));
+    }
+
+    /** A notice given up by a loader that stopped while the notice waited out its back-off. */
+    public void givenUpAtStop(Exception lastTry, Notice notice) {
+        LOG.warn("Could not post the {} notice to {}: the loader stopped while it waited to try again; the last try: {}",
+                notice == null ? "" : notice.event(), masked(url), LogSafe.mask(unlinked(reason(lastTry))));
+    }
+
+    private static String reason(Exception cause) {
+        return cause == null ? "unknown" : String.valueOf(cause.getMessage());
+    }
+
+    /** A URL in an error's text, such as the endpoint's, masked as {@link #masked} does. */
+    private static String unlinked(String text) {
+        return URL.matcher(text).replaceAll(found -> Matcher.quoteReplacement(masked(found.group())));
     }
 
     /** A URL for the log: scheme, host and port only, since its path or query may hold a token. */

@@ -24,6 +24,7 @@ public final class BeanNames {
     public static final String RETRY_REDRIVE = "retryRedrive";
     public static final String ARCHIVE_WATCH = "archiveWatch";
     public static final String NOTIFICATIONS = "notifications";
+    public static final String NOTICE_GIVEN_UP = "noticeGivenUp";
     // routes/console: ConsoleBeans
     public static final String CONSOLE_PAGE = "consolePage";
     public static final String CONSOLE_STATUS = "consoleStatus";
@@ -33,7 +34,7 @@ public final class BeanNames {
     /** Every name above: the routes'. */
     public static final List<String> ALL = List.of(LOADER_RUN, DO_NOT_CALL_LISTS, INBOX_TURNS, FILE_CLAIMS, INBOX_ORDER,
             FILE_INTAKE, CONTACT_BATCHES, WAITING_BATCHES, BATCH_SENDER, FILE_REPORTS, RETRY_REDRIVE, ARCHIVE_WATCH,
-            NOTIFICATIONS, CONSOLE_PAGE, CONSOLE_STATUS, CONSOLE_FILES, CONSOLE_ACTIONS);
+            NOTIFICATIONS, NOTICE_GIVEN_UP, CONSOLE_PAGE, CONSOLE_STATUS, CONSOLE_FILES, CONSOLE_ACTIONS);
 
     /** Not a route's: the HTTP client the sender's endpoint names in its URI ({@code httpClientConfigurer}). */
     public static final String TRUEDY_HTTP_CLIENT = "truedyHttpClient";

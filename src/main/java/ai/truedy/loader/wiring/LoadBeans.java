@@ -32,6 +32,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.ExceptionHandler;
 
 /**
  * A load's parts behind the pipeline's seams, and the beans only a load has: the API (or, without
@@ -87,6 +88,11 @@ public final class LoadBeans {
         ProducerTemplate notices = context.createProducerTemplate();
         return new Notifications(settings.notifications().url(), settings.notifications().format(),
                 notice -> notices.sendBody(NOTIFY_QUEUE, notice), budget::suspension);
+    }
+
+    @BindToRegistry(value = BeanNames.NOTICE_GIVEN_UP, lazy = true)
+    public ExceptionHandler noticeGivenUp(Notifications notifications) {
+        return new NoticeGivenUp(notifications);
     }
 
     @BindToRegistry(value = BeanNames.ARCHIVE_WATCH, lazy = true)
