@@ -21,7 +21,7 @@ class ClusterOnceTest extends LoaderTest {
     @Test
     void a_once_run_loads_what_it_can_claim_and_leaves_what_a_live_instance_holds() throws Exception {
         String url = TestDatabase.freshSchema("once");
-        ClusterDatabase migrated = ClusterDatabase.open(new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD,
+        ClusterDatabase migrated = ClusterDatabase.open(new ClusterSettings(url, TestDatabase.user(), TestDatabase.password(),
                 "elsewhere", Duration.ofSeconds(30)));
         migrated.stop();
         TestDatabase.execute(url, "INSERT INTO loader_claims (path, owner, epoch) VALUES ('bc_1/held.csv', 'elsewhere', 1)");

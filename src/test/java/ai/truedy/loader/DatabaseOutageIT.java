@@ -48,7 +48,7 @@ class DatabaseOutageIT {
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
         folders.drop("bc_1/first.csv", LoaderFixture.phoneColumn("+1917", 1_000_000, ROWS));
         String direct = TestDatabase.freshSchema("outage");
-        URI target = URI.create(TestDatabase.URL.substring("jdbc:".length()));
+        URI target = URI.create(TestDatabase.url().substring("jdbc:".length()));
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -88,8 +88,8 @@ class DatabaseOutageIT {
                 loader.terminate();
             }
             assertThat(loader.waitForExit(60)).isZero();
-            assertThat(loader.log()).contains("Resuming bc_1/first.csv").doesNotContain(TestDatabase.PASSWORD.isEmpty()
-                    ? "password=" : TestDatabase.PASSWORD);
+            assertThat(loader.log()).contains("Resuming bc_1/first.csv").doesNotContain(TestDatabase.password().isEmpty()
+                    ? "password=" : TestDatabase.password());
         }
         JsonNode first = new ObjectMapper().readTree(folders.done.resolve("first.report.json").toFile());
         assertThat(first.path("rows").asInt()).isEqualTo(ROWS);

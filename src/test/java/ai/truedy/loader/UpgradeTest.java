@@ -50,9 +50,9 @@ class UpgradeTest extends LoaderTest {
     @Test
     void cluster_state_from_before_still_knows_each_files_batch_call() throws Exception {
         String url = TestDatabase.freshSchema("upgrade");
-        ClusterDatabase.open(new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD, "old", Duration.ofSeconds(30)))
+        ClusterDatabase.open(new ClusterSettings(url, TestDatabase.user(), TestDatabase.password(), "old", Duration.ofSeconds(30)))
                 .stop(); // the schema, as the loader makes it
-        try (Connection connection = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD)) {
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
             insertJournal(connection, LIST_JOURNAL, "bc_1/list.csv", false);
             insertJournal(connection, BIG_JOURNAL, "bc_big/big.csv", true);
         }

@@ -24,7 +24,7 @@ class ClusterStartTest {
         CyclicBarrier together = new CyclicBarrier(INSTANCES);
         List<CompletableFuture<ClusterDatabase>> starts = new ArrayList<>();
         for (int i = 1; i <= INSTANCES; i++) {
-            ClusterSettings settings = new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD, "node-" + i,
+            ClusterSettings settings = new ClusterSettings(url, TestDatabase.user(), TestDatabase.password(), "node-" + i,
                     Duration.ofSeconds(3));
             starts.add(CompletableFuture.supplyAsync(() -> {
                 awaitOthers(together);

@@ -43,7 +43,7 @@ class FileClaimsTest {
     }
 
     private ClusterDatabase database(String instance) {
-        return ClusterDatabase.open(new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD, instance, LEASE));
+        return ClusterDatabase.open(new ClusterSettings(url, TestDatabase.user(), TestDatabase.password(), instance, LEASE));
     }
 
     private String key(String relative) {

@@ -43,7 +43,7 @@ class SharedBudgetTest {
     }
 
     private ClusterDatabase database(String instance) {
-        return ClusterDatabase.open(new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD, instance,
+        return ClusterDatabase.open(new ClusterSettings(url, TestDatabase.user(), TestDatabase.password(), instance,
                 Duration.ofSeconds(30)));
     }
 

@@ -55,7 +55,7 @@ class SharedJournalsTest {
     }
 
     private Instance instance(String id) throws Exception {
-        ClusterDatabase db = ClusterDatabase.open(new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD, id, LEASE));
+        ClusterDatabase db = ClusterDatabase.open(new ClusterSettings(url, TestDatabase.user(), TestDatabase.password(), id, LEASE));
         FileClaims claims = new FileClaims(db, inbox, LEASE);
         return new Instance(db, claims, new SharedStateStore(db, claims, Duration.ofHours(24), root.resolve("state-" + id),
                 ApiJson.mapper(), new JournalKeys("")));

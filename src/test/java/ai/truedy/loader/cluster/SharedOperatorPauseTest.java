@@ -20,8 +20,8 @@ class SharedOperatorPauseTest {
     @BeforeEach
     void twoInstances() {
         String url = TestDatabase.freshSchema("operator_pause");
-        one = ClusterDatabase.open(new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD, "one", Duration.ofSeconds(30)));
-        two = ClusterDatabase.open(new ClusterSettings(url, TestDatabase.USER, TestDatabase.PASSWORD, "two", Duration.ofSeconds(30)));
+        one = ClusterDatabase.open(new ClusterSettings(url, TestDatabase.user(), TestDatabase.password(), "one", Duration.ofSeconds(30)));
+        two = ClusterDatabase.open(new ClusterSettings(url, TestDatabase.user(), TestDatabase.password(), "two", Duration.ofSeconds(30)));
     }
 
     @AfterEach

@@ -33,6 +33,7 @@ public record ConsoleJar(LoaderFixture folders, LoaderProcess loader, Browser br
      */
     public static ConsoleJar start(String name, String baseUrl, Function<Path, Map<String, String>> settings,
                                    String... chromium) throws Exception {
+        Browser.assumeInstalled();
         Path work = LoaderProcess.freshWorkFolder(name);
         LoaderFixture folders = new LoaderFixture(work, baseUrl);
         Map<String, String> all = new HashMap<>(settings.apply(work));

@@ -12,19 +12,44 @@ import java.util.UUID;
 /**
  * A real PostgreSQL for the cluster tests: {@code -Dloader.test.jdbc-url} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/loader_test}, user {@code -Dloader.test.jdbc-user},
- * default {@code postgres}, password {@code -Dloader.test.jdbc-password}). The database is
- * created when missing; each {@link #freshSchema} gives a test its own empty schema, so that tests
- * never see each other's claims and journals. With no database to reach, the tests fail with a
- * message that says what to set; they are never skipped.
+ * default {@code postgres}, password {@code -Dloader.test.jdbc-password}), or, when nothing answers
+ * there, an embedded one ({@link TestPostgres}). The database is created when missing; each
+ * {@link #freshSchema} gives a test its own empty schema, so that tests never see each other's
+ * claims and journals. The tests are never skipped.
  */
 public final class TestDatabase {
 
-    public static final String URL = System.getProperty("loader.test.jdbc-url",
-            "jdbc:postgresql://127.0.0.1:5432/loader_test");
-    public static final String USER = System.getProperty("loader.test.jdbc-user", "postgres");
-    public static final String PASSWORD = System.getProperty("loader.test.jdbc-password", "");
-
     private TestDatabase() {
+    }
+
+    /** The server, reached (or started) once per test JVM. */
+    private static final class Server {
+        static final TestPostgres IN_USE = TestPostgres.reach(
+                System.getProperty("loader.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/loader_test"),
+                System.getProperty("loader.test.jdbc-user", "postgres"),
+                System.getProperty("loader.test.jdbc-password", ""));
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(IN_USE::close, "test-postgres-stop"));
+        }
+    }
+
+    /** The JDBC URL of the tests' database. */
+    public static String url() {
+        return Server.IN_USE.url();
+    }
+
+    /** True when no PostgreSQL answered at the configured address and an embedded one is used. */
+    public static boolean embedded() {
+        return Server.IN_USE.embedded();
+    }
+
+    public static String user() {
+        return Server.IN_USE.user();
+    }
+
+    public static String password() {
+        return Server.IN_USE.password();
     }
 
     /**
@@ -32,20 +57,20 @@ public final class TestDatabase {
      * with the test database's user and password.
      */
     public static Map<String, String> clusterSettings(String url, String instanceId, String lease) {
-        return Map.of("loader.cluster.jdbc-url", url, "loader.cluster.username", USER,
-                "loader.cluster.password", PASSWORD, "loader.cluster.instance-id", instanceId,
+        return Map.of("loader.cluster.jdbc-url", url, "loader.cluster.username", user(),
+                "loader.cluster.password", password(), "loader.cluster.instance-id", instanceId,
                 "loader.cluster.lease", lease, "loader.console.enabled", "false");
     }
 
     /** A JDBC URL whose connections use a new, empty schema. */
     public static String freshSchema(String prefix) {
         String schema = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        try (Connection connection = connect(URL); Statement create = connection.createStatement()) {
+        try (Connection connection = connect(url()); Statement create = connection.createStatement()) {
             create.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw unreachable(e);
+            throw new AssertionError("cannot make a schema at " + url() + ": " + e.getMessage(), e);
         }
-        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** Runs a query and returns the first column of the first row (as text), for assertions. */
@@ -81,21 +106,21 @@ public final class TestDatabase {
 
     private static Connection connect(String url) throws SQLException {
         try {
-            return DriverManager.getConnection(url, USER, PASSWORD);
+            return DriverManager.getConnection(url, user(), password());
         } catch (SQLException e) {
             if (!"3D000".equals(e.getSQLState())) { // 3D000: no such database
                 throw e;
             }
             createDatabase();
-            return DriverManager.getConnection(url, USER, PASSWORD);
+            return DriverManager.getConnection(url, user(), password());
         }
     }
 
     private static void createDatabase() throws SQLException {
-        String withoutParameters = URL.contains("?") ? URL.substring(0, URL.indexOf('?')) : URL;
+        String withoutParameters = url().contains("?") ? url().substring(0, url().indexOf('?')) : url();
         String name = withoutParameters.substring(withoutParameters.lastIndexOf('/') + 1);
         String server = withoutParameters.substring(0, withoutParameters.lastIndexOf('/') + 1) + "postgres";
-        try (Connection connection = DriverManager.getConnection(server, USER, PASSWORD);
+        try (Connection connection = DriverManager.getConnection(server, user(), password());
              Statement create = connection.createStatement()) {
             create.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -103,12 +128,5 @@ public final class TestDatabase {
                 throw e;
             }
         }
-    }
-
-    private static AssertionError unreachable(SQLException e) {
-        return new AssertionError("The cluster tests need a PostgreSQL server: none could be used at " + URL
-                + " as user " + USER + " (" + e.getMessage() + "). Start one (on the build machines: "
-                + "pg_ctlcluster --skip-systemctl-redirect 15 main start) or point -Dloader.test.jdbc-url,"
-                + " -Dloader.test.jdbc-user and -Dloader.test.jdbc-password at one.", e);
     }
 }
