@@ -8,6 +8,7 @@ import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TestDatabase;
 import ai.truedy.loader.support.TruedyApi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --once} in cluster mode loads what it can claim and exits, without waiting for files other instances hold,
  * nor for the later files of a folder another instance is loading (a folder's files keep their arrival order).
  */
+@Tag("database") // one PostgreSQL for all: these run one after the other (pom.xml)
 class ClusterOnceTest extends LoaderTest {
 
     @Test

@@ -4,11 +4,13 @@ import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TestDatabase;
 import ai.truedy.loader.support.TruedyApi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** In cluster mode the numbers each batch call has are shared: what one instance sent, another does not send again. */
+@Tag("database") // one PostgreSQL for all: these run one after the other (pom.xml)
 class ClusterSentMemoryTest extends LoaderTest {
 
     @Test

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import static ai.truedy.loader.support.ConsoleJar.PATIENCE;
 import static ai.truedy.loader.support.ConsoleJar.sendingTo;
@@ -146,8 +145,14 @@ class ConsoleTrustIT {
                 assertThat((Long) script.executeScript("return document.documentElement.scrollWidth"))
                         .as("no sideways scrolling at %d px", width)
                         .isLessThanOrEqualTo((Long) script.executeScript("return document.documentElement.clientWidth"));
-                for (WebElement button : page.findElements(By.cssSelector("button:not([hidden])"))) {
-                    assertThat(button.getRect().getX() + button.getRect().getWidth()).as("%s at %d px", button.getText(), width)
+                // read in one go: the page redraws its lists while it is looked at
+                @SuppressWarnings("unchecked")
+                List<List<Object>> buttons = (List<List<Object>>) script.executeScript("return Array.from("
+                        + "document.querySelectorAll('button:not([hidden])')).map(button => [button.textContent,"
+                        + " button.getBoundingClientRect().right + window.scrollX])");
+                assertThat(buttons).isNotEmpty();
+                for (List<Object> button : buttons) {
+                    assertThat(((Number) button.get(1)).doubleValue()).as("%s at %d px", button.get(0), width)
                             .isLessThanOrEqualTo(width);
                 }
             }
@@ -167,7 +172,7 @@ class ConsoleTrustIT {
             await().atMost(PATIENCE).ignoreExceptions().until(() -> page.findElement(By.id("sending-reason")).getText()
                     .contains("paused by a console user (no password set), on the console"));
             assertThat(page.findElement(By.id("sending-state")).getText()).isEqualTo("paused");
-            HttpResponse<String> health = get("http://127.0.0.1:9876/observe/health?exposureLevel=full");
+            HttpResponse<String> health = get("http://127.0.0.1:" + console.loader().managementPort() + "/observe/health?exposureLevel=full");
             assertThat(health.statusCode()).as("readiness").isEqualTo(503);
             assertThat(health.body()).contains("sending is paused by a console user (no password set), on the console");
 

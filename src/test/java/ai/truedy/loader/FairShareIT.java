@@ -32,6 +32,7 @@ class FairShareIT {
 
     static final int REQUESTS_PER_MINUTE = 600;
     static final int BATCH_SIZE = 10;
+    static final int A_ROWS = 1_500;
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance()
@@ -53,12 +54,14 @@ class FairShareIT {
         String url = TestDatabase.freshSchema("fair_share");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0)));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        folders.drop("bc_a/a.csv", LoaderFixture.phoneColumn("+1212", 7_000_000, 1_000));
+        folders.drop("bc_a/a.csv", LoaderFixture.phoneColumn("+1212", 7_000_000, A_ROWS));
 
         instances.add(LoaderProcess.startService(folders, work, "node-1.log", settings(url, "node-1", 4)));
         await().atMost(Duration.ofSeconds(60)).until(() -> TruedyApi.requests(api).size() >= 5);
-        folders.drop("bc_b/b.csv", LoaderFixture.phoneColumn("+1646", 5_000_000, 600));
         instances.add(LoaderProcess.startService(folders, work, "node-2.log", settings(url, "node-2", 1)));
+        // node-1 loads one file at a time: b.csv, dropped once node-2 is up, is node-2's while a.csv is loading
+        await().atMost(Duration.ofSeconds(60)).until(() -> instances.get(1).log().contains("inbox turns (")); // its inbox route runs
+        folders.drop("bc_b/b.csv", LoaderFixture.phoneColumn("+1646", 5_000_000, 600));
         await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> LoaderFixture.filesIn(folders.done).containsAll(List.of("a.report.json", "b.report.json")));
 
@@ -73,7 +76,7 @@ class FairShareIT {
                 whileBothWaited.size(), batchCalls.size());
         assertThat(forB).as("bc_b's share while both had batches waiting").isGreaterThanOrEqualTo(whileBothWaited.size() / 3);
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(folders.done.resolve("a.report.json").toFile()).path("accepted").asInt()).isEqualTo(1_000);
+        assertThat(json.readTree(folders.done.resolve("a.report.json").toFile()).path("accepted").asInt()).isEqualTo(A_ROWS);
         assertThat(json.readTree(folders.done.resolve("b.report.json").toFile()).path("accepted").asInt()).isEqualTo(600);
         assertThat(instances.get(1).log()).contains("Loading bc_b/b.csv");
     }

@@ -21,6 +21,7 @@ import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TestDatabase;
 import ai.truedy.loader.support.TruedyApi;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after the upgrade, a file loaded then is still not sent again to the same batch call, the same
  * content for another batch call is loaded, and a file interrupted then is resumed where it stopped.
  */
+@Tag("database") // one PostgreSQL for all: these run one after the other (pom.xml)
 class UpgradeTest extends LoaderTest {
 
     static final String FIXTURE = "/upgrade/0.1/";

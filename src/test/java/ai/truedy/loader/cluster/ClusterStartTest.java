@@ -9,10 +9,12 @@ import java.util.concurrent.CyclicBarrier;
 
 import ai.truedy.loader.support.TestDatabase;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Instances of a cluster started at the same moment, as a deployment starts them, on a real PostgreSQL. */
+@Tag("database") // one PostgreSQL for all: these run one after the other (pom.xml)
 class ClusterStartTest {
 
     private static final int INSTANCES = 6;

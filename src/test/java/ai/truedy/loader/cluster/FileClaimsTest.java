@@ -6,6 +6,7 @@ import java.time.Duration;
 import ai.truedy.loader.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Claims on inbox files between two instances, on a real PostgreSQL. */
+@Tag("database") // one PostgreSQL for all: these run one after the other (pom.xml)
 class FileClaimsTest {
 
     private static final Duration LEASE = Duration.ofSeconds(2);

@@ -13,6 +13,7 @@ import ai.truedy.loader.delivery.RequestBudget;
 import ai.truedy.loader.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** One request budget, one 429 pause and one auth suspension for two instances, on a real PostgreSQL. */
+@Tag("database") // one PostgreSQL for all: these run one after the other (pom.xml)
 class SharedBudgetTest {
 
     private static final int REQUESTS_PER_MINUTE = 600; // one every 100 ms (101 with the margin)

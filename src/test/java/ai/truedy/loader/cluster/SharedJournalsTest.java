@@ -19,6 +19,7 @@ import ai.truedy.loader.state.StateStore;
 import ai.truedy.loader.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Journals, duplicate memory and output names shared by two instances, on a real PostgreSQL. */
+@Tag("database") // one PostgreSQL for all: these run one after the other (pom.xml)
 class SharedJournalsTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);

@@ -6,12 +6,14 @@ import ai.truedy.loader.delivery.OperatorPause;
 import ai.truedy.loader.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A person's pause, made on one instance's console, holds for the other, on a real PostgreSQL. */
+@Tag("database") // one PostgreSQL for all: these run one after the other (pom.xml)
 class SharedOperatorPauseTest {
 
     private ClusterDatabase one;

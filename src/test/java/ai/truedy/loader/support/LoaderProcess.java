@@ -1,6 +1,7 @@
 package ai.truedy.loader.support;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +16,28 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoaderProcess {
 
+    /**
+     * The test jars are short runs side by side on a build machine's two cores: the JIT's quick
+     * tier only and one GC thread spend less of them on the JVM itself than on the loader.
+     */
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final Process process;
     private final Path log;
+    private final int managementPort;
 
-    private LoaderProcess(Process process, Path log) {
+    private LoaderProcess(Process process, Path log, int managementPort) {
         this.process = process;
         this.log = log;
+        this.managementPort = managementPort;
+    }
+
+    /**
+     * The port of Camel's management server (/observe/health, /observe/metrics). It is on, as
+     * shipped, but on a free port unless the test gives one, so that the tests' loaders run side by side.
+     */
+    public int managementPort() {
+        return managementPort;
     }
 
     /** Starts the jar with --once, the fixture's folders and the given settings as -D options. */
@@ -59,6 +76,7 @@ public final class LoaderProcess {
                                        List<String> jvmOptions, List<String> arguments, Path directory)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(QUICK_START);
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dloader.inbox=" + folders.inbox, "-Dloader.done=" + folders.done,
@@ -67,6 +85,11 @@ public final class LoaderProcess {
         if (!settings.containsKey("loader.console.enabled") && !settings.containsKey("loader.console.port")) {
             command.add("-Dloader.console.enabled=false"); // port 8080 may be taken on the build machine
         }
+        int managementPort = settings.containsKey("camel.management.port")
+                ? Integer.parseInt(settings.get("camel.management.port")) : freePort();
+        if (!settings.containsKey("camel.management.port")) {
+            command.add("-Dcamel.management.port=" + managementPort);
+        }
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", Path.of(System.getProperty("loader.jar", "target/truedy-contacts-loader.jar"))
                 .toAbsolutePath().toString()));
@@ -74,7 +97,13 @@ public final class LoaderProcess {
         Path log = work.resolve(logName);
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new LoaderProcess(process, log);
+        return new LoaderProcess(process, log, managementPort);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     /** Waits for the process to end by itself; returns its exit code. */

@@ -3,6 +3,7 @@ package ai.truedy.loader.support;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** The cluster tests' PostgreSQL: the configured one when it answers, else an embedded one. */
+@Tag("database") // one PostgreSQL for all: these run one after the other (pom.xml)
 class TestPostgresTest {
 
     @RegisterExtension
