@@ -9,6 +9,8 @@ import ai.truedy.loader.support.TruedyApi;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,12 +59,16 @@ class ExcelWorkbooksTest extends LoaderTest {
 
     @Test
     void reads_inline_string_cells_and_its_rejected_rows_can_be_dropped_again_as_csv() throws Exception {
+        // the streaming writer's scratch files in the test's folder, not in a /tmp/poifiles another user may own
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(root.resolve("poi").toFile()));
         try (SXSSFWorkbook book = new SXSSFWorkbook()) { // a streaming writer: inline strings
             Sheet sheet = book.createSheet();
             row(sheet, 0, "Name", "Phone");
             row(sheet, 1, "Dee Ng", "(212) 736-1611");
             row(sheet, 2, "Eli Oz", "736-1612");
             write(book, loader.inbox.resolve("bc_1/leads.xlsx"));
+        } finally {
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
         }
         loader.runOnce();
         assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361611");
