@@ -34,7 +34,6 @@ final class ApprovalPreviews extends ServiceSupport {
         properties.loadProperties(key -> key.startsWith("loader.") || key.startsWith("truedy."))
                 .stringPropertyNames().forEach(key -> properties.resolveProperty(key)
                         .ifPresent(value -> settings.put(key, value)));
-        settings.computeIfPresent("loader.notify.retry-delay", (key, millis) -> millis + "ms"); // turned into ms for the routes
         settings.put(PREVIEWING, "true");
         settings.put("loader.console.enabled", "false");
         settings.put("loader.cluster.jdbc-url", "");

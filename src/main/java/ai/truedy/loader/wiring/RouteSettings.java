@@ -4,9 +4,11 @@ import ai.truedy.loader.wiring.settings.LoaderSettings;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * The settings the routes read as checked here, written back over what was configured: folders
- * made absolute, the extensions without spaces (the file endpoint's includeExt), the switches that
- * the routes' preconditions test, and a duration in milliseconds for the notify route's redelivery.
+ * The few settings the routes read as checked here, written back over what was configured: the
+ * inbox made absolute (the beans compare the files' paths with it), the extensions in lower case
+ * without spaces (the file endpoint's includeExt), the notify URL trimmed, and the switches the
+ * routes' preconditions compare as text (the console is off in an embedding runtime). Every other
+ * setting a route reads, it reads as configured.
  */
 final class RouteSettings {
 
@@ -14,14 +16,9 @@ final class RouteSettings {
     }
 
     static void write(PropertiesComponent properties, LoaderSettings settings, boolean console) {
-        properties.addOverrideProperty("loader.notify.retry-delay", Long.toString(settings.notifications().retryDelay().toMillis()));
         properties.addOverrideProperty("loader.inbox", settings.folders().inbox().toString());
-        properties.addOverrideProperty("loader.done", settings.folders().done().toString());
-        properties.addOverrideProperty("loader.error", settings.folders().error().toString());
-        properties.addOverrideProperty("loader.retry", settings.folders().retry().toString());
         properties.addOverrideProperty("loader.extensions", String.join(",", settings.reading().extensions()));
         properties.addOverrideProperty("loader.preview", Boolean.toString(settings.preview().enabled()));
-        properties.addOverrideProperty("loader.preview-dir", settings.preview().dir().toString());
         properties.addOverrideProperty("loader.notify.url", settings.notifications().url());
         properties.addOverrideProperty("loader.console.enabled", Boolean.toString(console));
     }
