@@ -9,17 +9,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import ai.truedy.loader.intake.BackslashNames;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.spi.IdempotentRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Which inbox files are taken, and when. The inbox route lists files through this ({@code filter:
@@ -42,8 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxTurns implements IdempotentRepository, GenericFileFilter<File> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InboxTurns.class);
-
     /** Which folders other instances are loading a file of: as known lately (listing), and now (claiming). */
     public record Elsewhere(Supplier<Set<String>> lately, Predicate<String> now) {
         /** One instance alone. */
@@ -55,7 +49,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
      *                 the read lock (once mode, where the run waits for what is in the inbox)
      * @param patience how long a claim waits for a place: {@code loader.poll-delay}
      * @param renameBackslashes rename a file whose name holds a backslash, which cannot be taken as it
-     *                          is ({@link BackslashNames}); a preview, which changes nothing, does not
+     *                          is ({@link ListableFiles}); a preview, which changes nothing, does not
      */
     public record Settings(Path inbox, int parallelFiles, boolean arrivalOrder, Duration quietFor, Duration patience,
                            boolean renameBackslashes) {
@@ -64,7 +58,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     private final IdempotentRepository claims;
     private final GenericFileFilter<File> marker;
     private final Path inbox;
-    private final Set<Path> linkedFoldersSeen = ConcurrentHashMap.newKeySet();
+    private final ListableFiles listable;
     private final Settings settings;
     private final Elsewhere elsewhere;
     private final BooleanSupplier stopping;
@@ -83,22 +77,19 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         this.marker = marker;
         this.inbox = settings.inbox().toAbsolutePath().normalize();
         this.settings = settings;
+        this.listable = new ListableFiles(settings.renameBackslashes());
         this.elsewhere = elsewhere;
         this.stopping = stopping;
     }
 
-    /** Lists a file unless it waits for its marker, or its folder is on hold. */
+    /** Lists a file unless it may not be listed at all, waits for its marker, or its folder is on hold. */
     @Override
     public boolean accept(GenericFile<File> file) {
-        if (file.isDirectory()) {
-            return !linkedFolder(Path.of(file.getAbsoluteFilePath()));
-        }
-        File real = file.getFile();
-        if (real != null && real.getName().indexOf('\\') >= 0) { // Camel reads it as a separator
-            if (settings.renameBackslashes()) {
-                BackslashNames.rename(real.toPath()); // taken at the next poll
-            }
+        if (!listable.listable(file)) {
             return false;
+        }
+        if (file.isDirectory()) {
+            return true;
         }
         if (!marker.accept(file)) {
             return false;
@@ -110,21 +101,6 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
             }
         }
         return !(settings.arrivalOrder() && elsewhere.lately().get().contains(folder));
-    }
-
-    /**
-     * A sub-folder that is a symbolic link is not looked into: its files live elsewhere, and the
-     * loader neither reads nor moves them. Said once in the log.
-     */
-    private boolean linkedFolder(Path folder) {
-        if (!Files.isSymbolicLink(folder)) {
-            return false;
-        }
-        if (linkedFoldersSeen.add(folder)) {
-            LOG.warn("Not looking into {}: a symbolic link. The loader reads only regular files inside the inbox; move"
-                    + " the folder itself there", folder);
-        }
-        return true;
     }
 
     /** Takes the file (its absolute path) if it may be taken now, waiting a little for a place. */
