@@ -61,6 +61,8 @@ class FencingIT {
 
             await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(folders.done.resolve("list.report.json")));
             await().atMost(Duration.ofSeconds(30)).until(() -> stalled.log().contains("its journal cannot be kept here"));
+            // the report is moved into done/ a moment before the line that says so is written
+            await().atMost(Duration.ofSeconds(30)).until(() -> other.log().contains("Finished bc_1/list.csv"));
 
             assertThat(stalled.log()).doesNotContain("Finished bc_1/list.csv");
             assertThat(other.log()).contains("Taking over bc_1/list.csv from instance " + owner, "Resuming bc_1/list.csv",
