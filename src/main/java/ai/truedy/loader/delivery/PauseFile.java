@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+
+import ai.truedy.loader.model.AtomicFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,8 +44,6 @@ public final class PauseFile implements OperatorPause.Store {
             return;
         }
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling("." + NAME + ".tmp");
-        Files.write(temporary, json.writeValueAsBytes(Map.of("paused_by", paused.by(), "paused_at", paused.at().toString())));
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(file, json.writeValueAsBytes(Map.of("paused_by", paused.by(), "paused_at", paused.at().toString())));
     }
 }

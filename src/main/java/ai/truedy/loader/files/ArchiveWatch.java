@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import ai.truedy.loader.intake.ReadContent;
 import ai.truedy.loader.intake.ReadyMarker;
+import ai.truedy.loader.model.AtomicFiles;
 import ai.truedy.loader.model.FileDigests;
-import ai.truedy.loader.reporting.AtomicFiles;
 import ai.truedy.loader.reporting.FileError;
 import ai.truedy.loader.reporting.FileReport;
 import ai.truedy.loader.reporting.Notifications;

@@ -3,13 +3,13 @@ package ai.truedy.loader.intake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Locale;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
+import ai.truedy.loader.model.AtomicFiles;
 import ai.truedy.loader.model.RegularFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,9 +67,7 @@ public final class Approvals {
         if (Files.exists(marker)) {
             return false;
         }
-        Path temporary = marker.resolveSibling("." + marker.getFileName() + ".tmp");
-        Files.write(temporary, JSON.writeValueAsBytes(Map.of("approved_by", by, "approved_at", Instant.now().toString())));
-        Files.move(temporary, marker, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(marker, JSON.writeValueAsBytes(Map.of("approved_by", by, "approved_at", Instant.now().toString())));
         return true;
     }
 

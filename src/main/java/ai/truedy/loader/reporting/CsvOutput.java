@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import ai.truedy.loader.intake.SpreadsheetCells;
+import ai.truedy.loader.model.AtomicFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -3,17 +3,15 @@ package ai.truedy.loader.state;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import ai.truedy.loader.model.AtomicFiles;
 import ai.truedy.loader.model.FileDigests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -126,19 +124,13 @@ public final class LocalSentMemory implements SentMemory {
     }
 
     private void write(SentNumbers.Generation generation, long[] sorted) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.write(json.writeValueAsBytes(new Header(generation.batchCallId(), generation.stem(), generation.file(),
-                generation.finishedAt().toString(), sorted.length)));
-        bytes.write('\n');
-        bytes.write(NumberDeltas.encode(sorted));
-        Path target = pathOf(generation.batchCallId(), generation.stem());
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
-            out.force(true);
-        }
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        byte[] header = json.writeValueAsBytes(new Header(generation.batchCallId(), generation.stem(), generation.file(),
+                generation.finishedAt().toString(), sorted.length));
+        AtomicFiles.write(pathOf(generation.batchCallId(), generation.stem()), out -> {
+            out.write(header);
+            out.write('\n');
+            out.write(NumberDeltas.encode(sorted));
+        });
     }
 
     private Path pathOf(String batchCallId, String stem) {

@@ -1,4 +1,4 @@
-package ai.truedy.loader.reporting;
+package ai.truedy.loader.model;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
