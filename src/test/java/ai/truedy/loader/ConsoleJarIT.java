@@ -1,6 +1,5 @@
 package ai.truedy.loader;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,10 +39,7 @@ class ConsoleJarIT {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
         Path work = LoaderProcess.freshWorkFolder("console-password");
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = LoaderProcess.freePort();
         LoaderProcess loader = LoaderProcess.startService(folders, work, "service.log", Map.of(
                 "loader.console.port", String.valueOf(port), "loader.console.password", PASSWORD,
                 "truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "console-key"));

@@ -1,6 +1,5 @@
 package ai.truedy.loader;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,10 +48,7 @@ class DatabaseOutageIT {
         folders.drop("bc_1/first.csv", LoaderFixture.phoneColumn("+1917", 1_000_000, ROWS));
         String direct = TestDatabase.freshSchema("outage");
         URI target = URI.create(TestDatabase.url().substring("jdbc:".length()));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = LoaderProcess.freePort();
         try (CuttableProxy database = new CuttableProxy(target.getHost(), target.getPort())) {
             String throughProxy = direct.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + database.port());
             Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),

@@ -1,6 +1,5 @@
 package ai.truedy.loader;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,10 +42,7 @@ class ObservabilityIT {
         Path work = LoaderProcess.freshWorkFolder("observability");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.error(401, "unauthorized", "Invalid API key")));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = LoaderProcess.freePort();
         api.stubFor(post(urlPathEqualTo(HOOK)).willReturn(ok()));
         Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
                 "truedy.api-key", "observability-key", "camel.management.port", String.valueOf(port),
@@ -98,10 +94,7 @@ class ObservabilityIT {
         Path work = LoaderProcess.freshWorkFolder("observability-turns");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(100, 0)));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = LoaderProcess.freePort();
         Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
                 "truedy.api-key", "observability-key", "camel.management.port", String.valueOf(port),
                 "truedy.batch-size", "100", "truedy.rate-limit.requests-per-minute", "1200",

@@ -1,7 +1,6 @@
 package ai.truedy.loader.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,7 +36,7 @@ public record ConsoleJar(LoaderFixture folders, LoaderProcess loader, Browser br
         Path work = LoaderProcess.freshWorkFolder(name);
         LoaderFixture folders = new LoaderFixture(work, baseUrl);
         Map<String, String> all = new HashMap<>(settings.apply(work));
-        all.putIfAbsent("loader.console.port", String.valueOf(freePort()));
+        all.putIfAbsent("loader.console.port", String.valueOf(LoaderProcess.freePort()));
         return open(folders, work, LoaderProcess.startService(folders, work, "service.log", all), chromium);
     }
 
@@ -91,12 +90,6 @@ public record ConsoleJar(LoaderFixture folders, LoaderProcess loader, Browser br
         try (browser) {
             loader.terminate();
             loader.waitForExit(60);
-        }
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
         }
     }
 }

@@ -72,10 +72,9 @@ public final class LoaderFixture {
 
     /** Turns the console on, on a free port of loopback; returns the port. */
     public int withConsole() throws IOException {
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            with("loader.console.enabled", "true").with("loader.console.port", String.valueOf(free.getLocalPort()));
-            return free.getLocalPort();
-        }
+        int port = LoaderProcess.freePort();
+        with("loader.console.enabled", "true").with("loader.console.port", String.valueOf(port));
+        return port;
     }
 
     public LoaderFixture with(String name, String value) {

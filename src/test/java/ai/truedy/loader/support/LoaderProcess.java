@@ -100,7 +100,8 @@ public final class LoaderProcess {
         return new LoaderProcess(process, log, managementPort);
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now, for a loader or a server a test starts. */
+    public static int freePort() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             return free.getLocalPort();
         }

@@ -119,8 +119,7 @@ public final class TestDatabase {
     private static void createDatabase() throws SQLException {
         String withoutParameters = url().contains("?") ? url().substring(0, url().indexOf('?')) : url();
         String name = withoutParameters.substring(withoutParameters.lastIndexOf('/') + 1);
-        String server = withoutParameters.substring(0, withoutParameters.lastIndexOf('/') + 1) + "postgres";
-        try (Connection connection = DriverManager.getConnection(server, user(), password());
+        try (Connection connection = DriverManager.getConnection(TestPostgres.server(url()), user(), password());
              Statement create = connection.createStatement()) {
             create.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {

@@ -58,7 +58,7 @@ public record TestPostgres(String url, String user, String password, boolean emb
     }
 
     /** A connection to the server's own database, which is there even when the tests' database is not yet. */
-    private static String server(String url) {
+    static String server(String url) {
         String withoutParameters = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
         return withoutParameters.substring(0, withoutParameters.lastIndexOf('/') + 1) + "postgres";
     }

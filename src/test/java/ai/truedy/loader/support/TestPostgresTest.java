@@ -1,7 +1,6 @@
 package ai.truedy.loader.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class TestPostgresTest {
     void starts_an_embedded_postgresql_when_none_answers_at_the_configured_address() throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")),
                 "PostgreSQL refuses to run as root: the embedded server is tried when the tests run as a user");
-        String nowhere = "jdbc:postgresql://127.0.0.1:" + freePort() + "/loader_test";
+        String nowhere = "jdbc:postgresql://127.0.0.1:" + LoaderProcess.freePort() + "/loader_test";
 
         try (TestPostgres postgres = TestPostgres.reach(nowhere, "postgres", "")) {
             assertThat(postgres.embedded()).isTrue();
@@ -40,11 +39,5 @@ class TestPostgresTest {
         assertThatThrownBy(() -> TestPostgres.reach(TestDatabase.url(), "no_such_user", "wrong"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("answered but cannot be used as user no_such_user")
                 .hasMessageContaining("-Dloader.test.jdbc-user");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 }
