@@ -62,14 +62,15 @@ public final class ConsoleBeans {
     }
 
     @BindToRegistry(value = BeanNames.CONSOLE_FILES, lazy = true)
-    public ConsoleFiles consoleFiles(FileIntake intake, RetryRedrive redrive) {
-        return new ConsoleFiles(intake.loading(), folders, settings.reading().extensions(),
-                new Approvals(settings.console().approval()), redrive, settings.api().batchSize(),
+    public ConsoleFiles consoleFiles(FileIntake intake, Approvals approvals, RetryRedrive redrive) {
+        return new ConsoleFiles(intake.loading(), folders, settings.reading().extensions(), approvals, redrive,
+                settings.api().batchSize(),
                 settings.api().delivery().requestsPerMinute(), json);
     }
 
     @BindToRegistry(value = BeanNames.CONSOLE_ACTIONS, lazy = true)
-    public ConsoleActions consoleActions(ReadyMarker marker, RetryRedrive redrive, OperatorPause pause, OutputNames names) {
-        return new ConsoleActions(folders, new Approvals(settings.console().approval()), marker, redrive, pause, names, json);
+    public ConsoleActions consoleActions(Approvals approvals, ReadyMarker marker, RetryRedrive redrive, OperatorPause pause,
+                                         OutputNames names) {
+        return new ConsoleActions(folders, approvals, marker, redrive, pause, names, json);
     }
 }

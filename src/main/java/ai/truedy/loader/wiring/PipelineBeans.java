@@ -48,9 +48,15 @@ public final class PipelineBeans {
         return run;
     }
 
+    /** Which files wait for a person's approval ({@code loader.approval}): asked by the inbox and the console. */
     @BindToRegistry(lazy = true)
-    public ReadyMarker readyMarker() {
-        return new ReadyMarker(settings.reading().readyMarker(), new Approvals(settings.console().approval()), previewingWaiting);
+    public Approvals approvals() {
+        return new Approvals(settings.console().approval());
+    }
+
+    @BindToRegistry(lazy = true)
+    public ReadyMarker readyMarker(Approvals approvals) {
+        return new ReadyMarker(settings.reading().readyMarker(), approvals, previewingWaiting);
     }
 
     @BindToRegistry(lazy = true)
