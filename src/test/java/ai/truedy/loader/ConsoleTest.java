@@ -16,9 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
 
 import ai.truedy.loader.support.LoaderFixture.RunningLoader;
 import ai.truedy.loader.support.LoaderTest;
@@ -148,6 +151,26 @@ class ConsoleTest extends LoaderTest {
         assertThat(said.toString(StandardCharsets.UTF_8)).contains("port " + port
                 + " (loader.console.port) is in use by another process: stop it or set another port");
         assertThat(TruedyApi.requests(api)).isEmpty();
+    }
+
+    @Test
+    void lists_what_sits_in_the_inbox_not_taken_with_why_and_not_the_ready_markers_themselves() throws Exception {
+        loader.with("loader.ready-marker", "${file:name.noext}.done");
+        Path unread = loader.drop("bc_1/notes.txt", "not a list");
+        Path unmarked = loader.drop("bc_2/list.csv", LIST);
+        Path marker = loader.drop("bc_1/notes.done", ""); // the marker of notes.txt
+        for (Path file : List.of(unread, unmarked, marker)) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        }
+        try (RunningLoader running = loader.startService()) {
+            awaitConsole();
+
+            JsonNode notTaken = await().atMost(Duration.ofSeconds(10)).until(() -> files().path("not_taken"), list -> list.size() == 2);
+            assertThat(notTaken.findValuesAsText("file")).containsExactly("bc_1/notes.txt", "bc_2/list.csv");
+            assertThat(notTaken.get(0).path("why").asText()).contains("loader.extensions");
+            assertThat(notTaken.get(1).path("why").asText()).contains("its ready marker", "bc_2/list.done");
+        }
+        assertThat(Files.exists(unmarked)).as("not loaded without its marker").isTrue();
     }
 
     /** The loader starts in the background: its console answers once it is up. */

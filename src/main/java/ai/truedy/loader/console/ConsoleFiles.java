@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import ai.truedy.loader.intake.Approvals;
+import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
 import ai.truedy.loader.reporting.FilesInFlight;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,10 +43,10 @@ public final class ConsoleFiles {
      * @param extensions the extensions the loader reads ({@code loader.extensions})
      */
     public ConsoleFiles(FilesInFlight loading, Map<String, Path> folders, List<String> extensions, Approvals approvals,
-                        RetryRedrive redrive, int batchSize, int requestsPerMinute, ObjectMapper json) {
+                        ReadyMarker marker, RetryRedrive redrive, int batchSize, int requestsPerMinute, ObjectMapper json) {
         this.loading = loading;
         this.ids = new FileIds(folders);
-        this.waiting = new InboxWaiting(folders.get("inbox"), folders.get("preview"), extensions, approvals, ids, json,
+        this.waiting = new InboxWaiting(folders.get("inbox"), folders.get("preview"), extensions, approvals, marker, ids, json,
                 requestsPerMinute);
         this.recent = new RecentFiles(folders.get("done"), folders.get("error"), ids, json);
         this.redrive = redrive;

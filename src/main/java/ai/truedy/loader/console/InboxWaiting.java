@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ai.truedy.loader.intake.Approvals;
+import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.model.FileName;
 import ai.truedy.loader.reporting.OutputNames;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,16 +33,18 @@ final class InboxWaiting {
     private final Path previewDir;
     private final List<String> extensions;
     private final Approvals approvals;
+    private final ReadyMarker marker;
     private final FileIds ids;
     private final ObjectMapper json;
     private final int requestsPerMinute;
 
-    InboxWaiting(Path inbox, Path previewDir, List<String> extensions, Approvals approvals, FileIds ids, ObjectMapper json,
-                 int requestsPerMinute) {
+    InboxWaiting(Path inbox, Path previewDir, List<String> extensions, Approvals approvals, ReadyMarker marker, FileIds ids,
+                 ObjectMapper json, int requestsPerMinute) {
         this.inbox = inbox;
         this.previewDir = previewDir;
         this.extensions = extensions;
         this.approvals = approvals;
+        this.marker = marker;
         this.ids = ids;
         this.json = json;
         this.requestsPerMinute = requestsPerMinute;
@@ -70,7 +75,8 @@ final class InboxWaiting {
     /**
      * Files that have sat in the inbox for {@code quiet} or longer and are neither loading nor
      * waiting for approval, with what may hold them: a name the loader does not take, an extension
-     * it does not read, or (most often) their folder's earlier files, which load first.
+     * it does not read, a ready marker ({@code loader.ready-marker}) not there yet, or (most often)
+     * their folder's earlier files, which load first. The markers beside the files are not listed.
      *
      * @param loading the inbox paths of the files loading now
      */
@@ -80,32 +86,43 @@ final class InboxWaiting {
         }
         Instant before = Instant.now().minus(quiet);
         List<Map<String, Object>> held = new ArrayList<>();
+        List<Path> listed;
         try (Stream<Path> files = Files.walk(inbox, 2)) {
-            for (Path file : files.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
-                String name = file.getFileName().toString();
-                String relative = inbox.relativize(file).toString().replace('\\', '/');
-                if (name.startsWith(".") || name.startsWith("~") || loading.contains(relative) || isMarker(name)
-                        || readable(file) && approvals.waiting(file)) {
-                    continue;
-                }
-                Instant since = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
-                if (since.isAfter(before)) {
-                    continue;
-                }
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("file", relative);
-                entry.put("since", since.toString());
-                entry.put("why", !readable(file) ? "not a file the loader reads (loader.extensions): move it elsewhere"
-                        : name.contains("\\") ? "its name holds a backslash: the loader renames it (to _) when it looks next"
-                        : "waiting for its turn: a folder's files load one after the other, and loader.parallel-files at once");
-                held.add(entry);
+            listed = files.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+        Set<Path> markers = listed.stream().map(marker::markerOf).flatMap(Optional::stream).collect(Collectors.toSet());
+        for (Path file : listed) {
+            String name = file.getFileName().toString();
+            String relative = inbox.relativize(file).toString().replace('\\', '/');
+            if (name.startsWith(".") || name.startsWith("~") || loading.contains(relative) || markers.contains(file)
+                    || name.endsWith(Approvals.SUFFIX) || readable(file) && approvals.waiting(file)) {
+                continue;
             }
+            Instant since = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+            if (since.isAfter(before)) {
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", relative);
+            entry.put("since", since.toString());
+            entry.put("why", why(file, name));
+            held.add(entry);
         }
         return held;
     }
 
-    private static boolean isMarker(String name) {
-        return name.endsWith(Approvals.SUFFIX) || name.endsWith(".ready");
+    private String why(Path file, String name) {
+        if (!readable(file)) {
+            return "not a file the loader reads (loader.extensions): move it elsewhere";
+        }
+        if (name.contains("\\")) {
+            return "its name holds a backslash: the loader renames it (to _) when it looks next";
+        }
+        Optional<Path> awaited = marker.markerOf(file).filter(path -> !Files.exists(path, LinkOption.NOFOLLOW_LINKS));
+        if (awaited.isPresent()) {
+            return "waiting for its ready marker (loader.ready-marker): " + inbox.relativize(awaited.get()).toString().replace('\\', '/');
+        }
+        return "waiting for its turn: a folder's files load one after the other, and loader.parallel-files at once";
     }
 
     private Map<String, Object> preview(Path file) {

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import ai.truedy.loader.model.FileName;
 import org.apache.camel.component.file.GenericFile;
@@ -53,11 +54,17 @@ public final class ReadyMarker implements GenericFileFilter<File> {
         return ready && approvals.waiting(path) == waitingOnly;
     }
 
+    /** The marker that says a file is complete, beside it; empty when no marker is awaited. */
+    public Optional<Path> markerOf(Path file) {
+        return pattern.isEmpty() ? Optional.empty() : Optional.of(file.resolveSibling(nameFor(file.getFileName().toString())));
+    }
+
     /** The file was archived: its marker goes with it. */
     public void remove(Path file) throws IOException {
         Approvals.remove(file);
-        if (!pattern.isEmpty()) {
-            Files.deleteIfExists(file.resolveSibling(nameFor(file.getFileName().toString())));
+        Optional<Path> marker = markerOf(file);
+        if (marker.isPresent()) {
+            Files.deleteIfExists(marker.get());
         }
     }
 
@@ -66,11 +73,9 @@ public final class ReadyMarker implements GenericFileFilter<File> {
         if (approvals.requiredFor(file)) { // a file the loader moves back in was approved before
             Approvals.approve(file, "the loader (approved before)");
         }
-        if (!pattern.isEmpty()) {
-            Path marker = file.resolveSibling(nameFor(file.getFileName().toString()));
-            if (!Files.exists(marker)) {
-                Files.createFile(marker);
-            }
+        Optional<Path> marker = markerOf(file);
+        if (marker.isPresent() && !Files.exists(marker.get())) {
+            Files.createFile(marker.get());
         }
     }
 }

@@ -62,8 +62,8 @@ public final class ConsoleBeans {
     }
 
     @BindToRegistry(value = BeanNames.CONSOLE_FILES, lazy = true)
-    public ConsoleFiles consoleFiles(FileIntake intake, Approvals approvals, RetryRedrive redrive) {
-        return new ConsoleFiles(intake.loading(), folders, settings.reading().extensions(), approvals, redrive,
+    public ConsoleFiles consoleFiles(FileIntake intake, Approvals approvals, ReadyMarker marker, RetryRedrive redrive) {
+        return new ConsoleFiles(intake.loading(), folders, settings.reading().extensions(), approvals, marker, redrive,
                 settings.api().batchSize(),
                 settings.api().delivery().requestsPerMinute(), json);
     }
