@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 FILES=${1:-1000}
 ROWS=${2:-10}
-JAR=target/truedy-contacts-loader.jar
-WORK=target/bench-small
+JAR=${JAR:-target/truedy-contacts-loader.jar}   # JAR=path/to/an/earlier/build.jar times that build instead
+WORK=${WORK:-target/bench-small}
 
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 rm -rf "$WORK" && mkdir -p "$WORK/classes" "$WORK/inbox/bc_bench"

@@ -32,9 +32,10 @@ import org.apache.camel.spi.IdempotentRepository;
  * process, or among all instances ({@code claims}).</li>
  * </ul>
  * Where only a place is missing, the claim waits for one up to {@code loader.poll-delay}, so that a
- * folder of small files flows without a poll's pause between them; a folder (or all the places)
- * still held after that is on hold: its files are left out of the listing until it frees, so that
- * they never crowd other folders' files out of a poll.
+ * folder of small files flows within one listing of the inbox; a folder (or all the places) still
+ * held after that is on hold: its files are left out of the listing until it frees, so that they
+ * never crowd other folders' files out of a poll. When it frees, the inbox is listed again at once
+ * ({@code freed}), so that the next file starts without waiting for the next poll.
  */
 public final class InboxTurns implements IdempotentRepository, GenericFileFilter<File> {
 
@@ -62,6 +63,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     private final Settings settings;
     private final Elsewhere elsewhere;
     private final BooleanSupplier stopping;
+    private final Runnable freed;
     /** The files taken here, by claim key, with their inbox folder ("" for the inbox itself). */
     private final Map<String, String> taken = new HashMap<>();
     private final Set<String> foldersOnHold = new HashSet<>();
@@ -70,9 +72,10 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     /**
      * @param claims   the claims proper: Camel's memory repository, or the cluster's table
      * @param marker   the ready marker filter
+     * @param freed    asks for the inbox to be listed now: a folder or a place on hold has freed
      */
     public InboxTurns(IdempotentRepository claims, GenericFileFilter<File> marker, Settings settings, Elsewhere elsewhere,
-                      BooleanSupplier stopping) {
+                      BooleanSupplier stopping, Runnable freed) {
         this.claims = claims;
         this.marker = marker;
         this.inbox = settings.inbox().toAbsolutePath().normalize();
@@ -80,6 +83,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         this.listable = new ListableFiles(settings.renameBackslashes());
         this.elsewhere = elsewhere;
         this.stopping = stopping;
+        this.freed = freed;
     }
 
     /** Lists a file unless it may not be listed at all, waits for its marker, or its folder is on hold. */
@@ -121,13 +125,17 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     @Override
     public boolean remove(String key) {
         boolean removed = claims.remove(key);
+        boolean filesWait = false;
         synchronized (this) {
             String folder = taken.remove(key);
             if (folder != null) {
-                foldersOnHold.remove(folder);
+                filesWait = foldersOnHold.remove(folder) || placesOnHold;
                 placesOnHold = false;
                 notifyAll();
             }
+        }
+        if (filesWait) {
+            freed.run();
         }
         return removed;
     }

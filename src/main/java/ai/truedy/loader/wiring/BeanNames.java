@@ -15,6 +15,7 @@ public final class BeanNames {
     public static final String INBOX_TURNS = "inboxTurns";
     public static final String FILE_CLAIMS = "fileClaims";
     public static final String INBOX_ORDER = "inboxOrder";
+    public static final String INBOX_POLLS = "inboxPolls";
     public static final String FILE_INTAKE = "fileIntake";
     public static final String CONTACT_BATCHES = "contactBatches";
     public static final String WAITING_BATCHES = "waitingBatches";
@@ -33,7 +34,7 @@ public final class BeanNames {
 
     /** Every name above: the routes'. */
     public static final List<String> ALL = List.of(LOADER_RUN, DO_NOT_CALL_LISTS, INBOX_TURNS, FILE_CLAIMS, INBOX_ORDER,
-            FILE_INTAKE, CONTACT_BATCHES, WAITING_BATCHES, BATCH_SENDER, FILE_REPORTS, RETRY_REDRIVE, ARCHIVE_WATCH,
+            INBOX_POLLS, FILE_INTAKE, CONTACT_BATCHES, WAITING_BATCHES, BATCH_SENDER, FILE_REPORTS, RETRY_REDRIVE, ARCHIVE_WATCH,
             NOTIFICATIONS, NOTICE_GIVEN_UP, CONSOLE_PAGE, CONSOLE_STATUS, CONSOLE_FILES, CONSOLE_ACTIONS);
 
     /** Not a route's: the HTTP client the sender's endpoint names in its URI ({@code httpClientConfigurer}). */

@@ -11,6 +11,7 @@ import ai.truedy.loader.delivery.WaitingBatches;
 import ai.truedy.loader.files.ContactFiles;
 import ai.truedy.loader.files.FileIntake;
 import ai.truedy.loader.files.FileReports;
+import ai.truedy.loader.files.InboxPolls;
 import ai.truedy.loader.files.InboxTurns;
 import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.intake.Approvals;
@@ -92,13 +93,19 @@ public final class PipelineBeans {
         return new ContactFiles(reading, run::isStopping, phones, doNotCall, new ContactFiles.Sent(pipeline.sent(), sentMemory));
     }
 
+    /** When the inbox route lists the inbox: each poll delay, and at once when a file is finished. */
+    @BindToRegistry(value = BeanNames.INBOX_POLLS, lazy = true)
+    public InboxPolls inboxPolls() {
+        return new InboxPolls();
+    }
+
     /** The inbox route's filter, and the claims it takes files with. */
     @BindToRegistry(value = BeanNames.INBOX_TURNS, lazy = true)
-    public InboxTurns inboxTurns(Pipeline pipeline, ReadyMarker marker) {
+    public InboxTurns inboxTurns(Pipeline pipeline, ReadyMarker marker, InboxPolls polls) {
         InboxTurns turns = new InboxTurns(pipeline.claims(), marker, new InboxTurns.Settings(settings.folders().inbox(),
                 settings.turns().parallelFiles(), settings.turns().arrivalOrder(),
                 settings.running().once() ? Duration.ZERO : settings.reading().readLockMinAge(), settings.reading().pollDelay(),
-                !settings.preview().enabled()), pipeline.elsewhere(), run::isStopping);
+                !settings.preview().enabled()), pipeline.elsewhere(), run::isStopping, polls::pollSoon);
         run.countTakenFiles(turns::taken);
         return turns;
     }
