@@ -67,6 +67,8 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     /** The files taken here, by claim key, with their inbox folder ("" for the inbox itself). */
     private final Map<String, String> taken = new HashMap<>();
     private final Set<String> foldersOnHold = new HashSet<>();
+    /** Per folder, its oldest file refused a place (arrival order): no later file of it is taken before it. */
+    private final Map<String, String> nextInLine = new HashMap<>();
     private boolean placesOnHold;
 
     /**
@@ -111,14 +113,37 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     @Override
     public synchronized boolean add(String key) {
         String folder = folderOf(key);
-        if (taken.containsKey(key) || !awaitPlace(folder)) {
+        if (taken.containsKey(key) || settings.arrivalOrder() && olderFileWaits(folder, key)) {
             return false;
         }
-        if (settings.arrivalOrder() && elsewhere.now().test(folder) || !quiet(Path.of(key)) || !claims.add(key)) {
+        if (!awaitPlace(folder) || settings.arrivalOrder() && elsewhere.now().test(folder)) {
+            if (settings.arrivalOrder()) {
+                nextInLine.putIfAbsent(folder, key);
+            }
             return false;
         }
+        if (!quiet(Path.of(key)) || !claims.add(key)) {
+            return false;
+        }
+        nextInLine.remove(folder, key);
         taken.put(key, folder);
         return true;
+    }
+
+    /**
+     * Whether a file of the folder that arrived earlier was refused a place and is still in the
+     * inbox: it goes first, even if a place frees while the rest of its listing is being offered.
+     */
+    private boolean olderFileWaits(String folder, String key) {
+        String first = nextInLine.get(folder);
+        if (first == null || first.equals(key)) {
+            return false;
+        }
+        if (Files.exists(Path.of(first))) {
+            return true;
+        }
+        nextInLine.remove(folder); // taken by another instance, or deleted
+        return false;
     }
 
     /** The file was moved out of the inbox, or left there for later: its place is free. */
@@ -205,6 +230,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     public synchronized void clear() {
         claims.clear();
         taken.clear();
+        nextInLine.clear();
     }
 
     @Override
