@@ -21,6 +21,7 @@ final class TimeZoneCounts {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final PhoneNumberToTimeZonesMapper ZONES = PhoneNumberToTimeZonesMapper.getInstance();
+    private static final ZonesByPrefix BY_PREFIX = new ZonesByPrefix(TimeZoneCounts::lookedUp);
 
     private final Map<String, Long> counts = new TreeMap<>();
 
@@ -49,7 +50,15 @@ final class TimeZoneCounts {
 
     /** Every zone an E.164 number may be in; none when the map does not know it. */
     static List<String> zonesOf(String e164) {
-        PhoneNumber number = fromE164(e164);
+        if (e164 == null || e164.length() < 3 || e164.length() > 16 || e164.charAt(0) != '+') {
+            return List.of();
+        }
+        return BY_PREFIX.zonesOf(e164.substring(1));
+    }
+
+    /** {@link #zonesOf}, one number at a time, without {@link ZonesByPrefix}: what it remembers. */
+    static List<String> lookedUp(String digits) {
+        PhoneNumber number = fromE164("+" + digits);
         if (number == null) {
             return List.of();
         }
