@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.http.common.HttpMethods;
 
 /**
  * Turns a batch into the "Add Contacts to Batch Call" request: the JSON body, the bearer token and
@@ -31,7 +32,7 @@ public final class TruedyRequest {
      */
     void write(Message message, Batch batch) throws JsonProcessingException {
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST); // as the producer reads it: no conversion per request
         message.setHeader(Exchange.HTTP_PATH, "/batch-calls/" + pathSegment(batch.batchCallId()) + "/contacts");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Accept", "application/json");
