@@ -71,6 +71,14 @@ public record TextEncoding(Charset charset, int byteOrderMark) {
         return new InputStreamReader(open(file), charset);
     }
 
+    private static boolean isAscii(byte[] bytes, int length) {
+        int highBits = 0;
+        for (int i = 0; i < length; i++) {
+            highBits |= bytes[i];
+        }
+        return highBits >= 0;
+    }
+
     private static TextEncoding byByteOrderMark(byte[] head) {
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
             return new TextEncoding(StandardCharsets.UTF_8, 3);
@@ -84,7 +92,10 @@ public record TextEncoding(Charset charset, int byteOrderMark) {
         return null;
     }
 
-    /** Decodes the whole file as UTF-8, stopping at the first byte sequence that is not UTF-8. */
+    /**
+     * Decodes the whole file as UTF-8, stopping at the first byte sequence that is not UTF-8. Plain
+     * ASCII, most exports, is only looked at: the decoder starts at the first byte above 127.
+     */
     private static boolean isUtf8(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -93,7 +104,12 @@ public record TextEncoding(Charset charset, int byteOrderMark) {
         CharBuffer chars = CharBuffer.allocate(1 << 16);
         try (InputStream in = Files.newInputStream(file)) {
             int read;
+            boolean ascii = true;
             while ((read = in.read(bytes.array(), bytes.position(), bytes.remaining())) != -1) {
+                if (ascii && bytes.position() == 0 && isAscii(bytes.array(), read)) {
+                    continue; // nothing to decode: every byte is a character of its own
+                }
+                ascii = false;
                 bytes.position(bytes.position() + read);
                 bytes.flip();
                 CoderResult result = decoder.decode(bytes, chars, false);
