@@ -33,7 +33,6 @@ public final class PhoneNormalizer {
         }
     }
 
-    private static final Pattern API_PATTERN = Pattern.compile("^\\+[1-9]\\d{1,14}$");
     private static final Pattern SCIENTIFIC = Pattern.compile("^[+-]?\\d+([.,]\\d+)?[eE][+-]?\\d+$");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -69,7 +68,7 @@ public final class PhoneNormalizer {
         while (text.startsWith("'")) {
             text = text.substring(1).strip();
         }
-        if (SCIENTIFIC.matcher(text).matches()) {
+        if ((text.indexOf('e') >= 0 || text.indexOf('E') >= 0) && SCIENTIFIC.matcher(text).matches()) {
             return Result.refused("was turned into scientific notation by a spreadsheet; its digits are lost");
         }
         Result asWritten = check(text);
@@ -100,10 +99,23 @@ public final class PhoneNormalizer {
             return Result.refused("is not a valid number in its country's numbering plan");
         }
         String e164 = util.format(number, PhoneNumberFormat.E164);
-        if (!API_PATTERN.matcher(e164).matches()) {
+        if (!isApiNumber(e164)) {
             return Result.refused("is not an E.164 number");
         }
         return new Result(e164, null, number.hasExtension() ? number.getExtension() : null);
+    }
+
+    /** What the API's schema takes, {@code ^\\+[1-9]\\d{1,14}$}, checked without a regular expression (on every row). */
+    static boolean isApiNumber(String e164) {
+        if (e164.length() < 3 || e164.length() > 16 || e164.charAt(0) != '+' || e164.charAt(1) < '1' || e164.charAt(1) > '9') {
+            return false;
+        }
+        for (int i = 2; i < e164.length(); i++) {
+            if (e164.charAt(i) < '0' || e164.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "442079460958" in the US is too long for a US number, and a valid UK one with a plus. */
