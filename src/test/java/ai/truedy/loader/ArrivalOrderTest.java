@@ -63,6 +63,23 @@ class ArrivalOrderTest extends LoaderTest {
         assertOneAfterTheOtherPromptly(reports, List.of("second-call", "first-call", "third-call"));
     }
 
+    @Test
+    void a_run_with_once_waits_for_a_busy_folders_next_files_and_loads_them_in_arrival_order() throws Exception {
+        List<String> arrival = List.of("c-first", "a-second", "b-third");
+        dropInArrivalOrder("bc_1/", arrival);
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0).withFixedDelay(ANSWER_MILLIS)));
+        loader.with("loader.poll-delay", shippedPollDelay());
+
+        assertThat(loader.runOnce()).isZero();
+
+        List<JsonNode> reports = new ArrayList<>();
+        for (String stem : arrival) {
+            reports.add(loader.report(stem));
+        }
+        reports.sort(Comparator.comparing(report -> Instant.parse(report.path("started_at").asText())));
+        assertOneAfterTheOtherPromptly(reports, arrival);
+    }
+
     /** Each file one row; the first arrived three minutes ago, each next one a minute later. */
     private void dropInArrivalOrder(String folder, List<String> stems) throws Exception {
         Instant first = Instant.now().minus(Duration.ofMinutes(stems.size() + 1L));

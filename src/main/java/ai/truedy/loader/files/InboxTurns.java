@@ -70,6 +70,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     /** Per folder, its oldest file refused a place (arrival order): no later file of it is taken before it. */
     private final Map<String, String> nextInLine = new HashMap<>();
     private boolean placesOnHold;
+    private int heldBack;
 
     /**
      * @param claims   the claims proper: Camel's memory repository, or the cluster's table
@@ -103,6 +104,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         String folder = folderOf(file.getAbsoluteFilePath());
         synchronized (this) {
             if (settings.arrivalOrder() && foldersOnHold.contains(folder)) {
+                heldBack++;
                 return false;
             }
         }
@@ -165,9 +167,20 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         return removed;
     }
 
-    /** Files taken and not yet moved out or left: while there are any, a run with --once is not over. */
+    /** Files taken and not yet moved out or left. */
     public synchronized int taken() {
         return taken.size();
+    }
+
+    /**
+     * Files taken and not yet moved out or left, and files a listing left out since the last call
+     * because their folder's file is being loaded here: while there are any, a run with --once is not
+     * over, even if the inbox's last listing came back empty.
+     */
+    public synchronized int pending() {
+        int pending = taken.size() + heldBack;
+        heldBack = 0;
+        return pending;
     }
 
     /** Waits up to the patience for a place here; on giving up, puts the folder (or all places) on hold. */

@@ -106,7 +106,7 @@ public final class PipelineBeans {
                 settings.turns().parallelFiles(), settings.turns().arrivalOrder(),
                 settings.running().once() ? Duration.ZERO : settings.reading().readLockMinAge(), settings.reading().pollDelay(),
                 !settings.preview().enabled()), pipeline.elsewhere(), run::isStopping, polls::pollSoon);
-        run.countTakenFiles(turns::taken);
+        run.countTakenFiles(turns::pending);
         return turns;
     }
 

@@ -1,11 +1,13 @@
 package ai.truedy.loader.files;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,29 @@ class InboxTurnsTest {
         Files.delete(Path.of(second)); // taken by another instance, or deleted by hand
 
         assertThat(turns.add(third)).isTrue();
+    }
+
+    @Test
+    void a_listing_that_left_out_a_busy_folders_files_keeps_a_once_run_going_until_one_lists_nothing() throws Exception {
+        InboxTurns turns = turns(4);
+        String first = file("bc_1/a.csv");
+        String second = file("bc_1/b.csv");
+        assertThat(turns.add(first)).isTrue();
+        assertThat(turns.add(second)).isFalse(); // the folder is now on hold: its files are left out of listings
+
+        assertThat(turns.accept(listed(second))).isFalse();
+        turns.remove(first); // finished between that listing and the run's look at what is pending
+
+        assertThat(turns.pending()).as("the listing was empty only because the folder was busy").isEqualTo(1);
+        assertThat(turns.pending()).as("asked again after an empty listing that left nothing out").isZero();
+    }
+
+    private static GenericFile<File> listed(String path) {
+        GenericFile<File> listed = new GenericFile<>();
+        listed.setFile(new File(path));
+        listed.setAbsoluteFilePath(path);
+        listed.setAbsolute(true);
+        return listed;
     }
 
     @Test
