@@ -54,6 +54,9 @@ public final class ContactBatches {
                 new ReadProgress(file.name(), file.source()::fractionRead, progressInterval, turns));
     }
 
+    /** Rows read before the file's length in rows is estimated (for the duplicate check's table). */
+    static final int SIZE_SAMPLE_ROWS = 4_096;
+
     private static final class BatchIterator implements Iterator<Batch> {
         private final FileRows file;
         private final RowListener rows;
@@ -62,6 +65,7 @@ public final class ContactBatches {
         private final OpenBatches open;
         private final Deque<Batch> full = new ArrayDeque<>();
         private boolean rowsEnded;
+        private long rowsRead;
 
         BatchIterator(FileRows file, int batchSize, BooleanSupplier stopping, ReadProgress progress) {
             this.file = file;
@@ -69,6 +73,14 @@ public final class ContactBatches {
             this.progress = progress;
             this.open = new OpenBatches(batchSize);
             this.stopping = stopping;
+        }
+
+        /** How many rows the file holds, from how far its first rows reach into it (none if that is not known). */
+        private void expectRows() {
+            double fraction = file.source().fractionRead();
+            if (fraction > 0 && fraction < 1) {
+                file.contacts().expectRows((long) (rowsRead / fraction));
+            }
         }
 
         /**
@@ -134,6 +146,9 @@ public final class ContactBatches {
             }
             rows.rowRead();
             progress.rowRead();
+            if (++rowsRead == SIZE_SAMPLE_ROWS) {
+                expectRows();
+            }
             String notToSend = file.notToSend().apply(row);
             if (notToSend != null) {
                 rows.rejected(row, RejectReason.READ_WHILE_WRITTEN, notToSend);

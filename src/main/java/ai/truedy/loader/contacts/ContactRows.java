@@ -70,6 +70,11 @@ public final class ContactRows implements Closeable {
         return new ContactRows(columns, phones, fallbackBatchCallId, null);
     }
 
+    /** About how many rows the file holds, from its first ones: the duplicate check sizes itself once. */
+    public void expectRows(long rows) {
+        firstRows.expect(rows);
+    }
+
     public RowVerdict read(SourceRow row) {
         String tooLong = tooLong(row);
         if (tooLong != null) {

@@ -23,6 +23,9 @@ import java.util.Map;
  */
 final class FirstRows implements Closeable {
 
+    /** A file's first rows can mislead: a larger table than this is still reached by doubling. */
+    static final long MAX_EXPECTED = 20_000_000;
+
     private final Path scratchFolder;
     private final Map<String, Integer> batchCalls = new HashMap<>();
     private final Map<String, Long> onHeap;
@@ -46,6 +49,21 @@ final class FirstRows implements Closeable {
         }
         int batchCall = batchCalls.computeIfAbsent(batchCallId, id -> batchCalls.size() + 1);
         return table.putIfAbsent(digits, batchCall, (int) Math.min(row, Integer.MAX_VALUE));
+    }
+
+    /**
+     * About how many numbers the file holds, once its first rows tell: the table is made that large
+     * at once instead of doubling its way there (each doubling rewrites it, and the operating system
+     * writes the mapped pages back in between). No smaller than it is; at most {@value #MAX_EXPECTED}.
+     */
+    void expect(long numbers) {
+        if (onHeap != null || numbers <= 0) {
+            return;
+        }
+        if (table == null) {
+            table = new NumberTable(scratchFolder);
+        }
+        table.expect(Math.min(numbers, MAX_EXPECTED));
     }
 
     @Override
@@ -93,7 +111,7 @@ final class FirstRows implements Closeable {
             long hash = (key ^ ((long) batchCall << 50)) * MIX;
             int segment = (int) (hash >>> (64 - SEGMENT_BITS));
             if (sizes[segment] + 1 > capacity(segments[segment]) * MAX_LOAD) {
-                grow(segment);
+                grow(segment, capacity(segments[segment]) * 2);
             }
             MappedByteBuffer slots = segments[segment];
             int mask = capacity(slots) - 1;
@@ -120,9 +138,19 @@ final class FirstRows implements Closeable {
             }
         }
 
-        private void grow(int segment) {
+        void expect(long numbers) {
+            long perSegment = (long) Math.ceil(numbers / (double) segments.length / MAX_LOAD);
+            int capacity = Integer.highestOneBit((int) Math.max(64, perSegment - 1)) * 2;
+            for (int segment = 0; segment < segments.length; segment++) {
+                if (capacity(segments[segment]) < capacity) {
+                    grow(segment, capacity);
+                }
+            }
+        }
+
+        private void grow(int segment, int capacity) {
             MappedByteBuffer old = segments[segment];
-            MappedByteBuffer grown = region(capacity(old) * 2);
+            MappedByteBuffer grown = region(capacity);
             int mask = capacity(grown) - 1;
             for (int i = 0; i < capacity(old); i++) {
                 long key = old.getLong(i * SLOT);
