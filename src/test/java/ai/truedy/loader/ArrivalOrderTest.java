@@ -72,12 +72,7 @@ class ArrivalOrderTest extends LoaderTest {
 
         assertThat(loader.runOnce()).isZero();
 
-        List<JsonNode> reports = new ArrayList<>();
-        for (String stem : arrival) {
-            reports.add(loader.report(stem));
-        }
-        reports.sort(Comparator.comparing(report -> Instant.parse(report.path("started_at").asText())));
-        assertOneAfterTheOtherPromptly(reports, arrival);
+        assertOneAfterTheOtherPromptly(reportsInTheOrderStarted(arrival), arrival);
     }
 
     /** Each file one row; the first arrived three minutes ago, each next one a minute later. */
@@ -96,6 +91,10 @@ class ArrivalOrderTest extends LoaderTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> stems.stream()
                     .allMatch(stem -> Files.exists(loader.done.resolve(stem + ".report.json"))));
         }
+        return reportsInTheOrderStarted(stems);
+    }
+
+    private List<JsonNode> reportsInTheOrderStarted(List<String> stems) throws Exception {
         List<JsonNode> reports = new ArrayList<>();
         for (String stem : stems) {
             reports.add(loader.report(stem));

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -66,11 +65,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     private final Runnable freed;
     /** The files taken here, by claim key, with their inbox folder ("" for the inbox itself). */
     private final Map<String, String> taken = new HashMap<>();
-    private final Set<String> foldersOnHold = new HashSet<>();
-    /** Per folder, its oldest file refused a place (arrival order): no later file of it is taken before it. */
-    private final Map<String, String> nextInLine = new HashMap<>();
-    private boolean placesOnHold;
-    private int heldBack;
+    private final InboxHolds holds = new InboxHolds();
 
     /**
      * @param claims   the claims proper: Camel's memory repository, or the cluster's table
@@ -103,8 +98,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         }
         String folder = folderOf(file.getAbsoluteFilePath());
         synchronized (this) {
-            if (settings.arrivalOrder() && foldersOnHold.contains(folder)) {
-                heldBack++;
+            if (settings.arrivalOrder() && holds.leavesOut(folder)) {
                 return false;
             }
         }
@@ -115,37 +109,21 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     @Override
     public synchronized boolean add(String key) {
         String folder = folderOf(key);
-        if (taken.containsKey(key) || settings.arrivalOrder() && olderFileWaits(folder, key)) {
+        if (taken.containsKey(key) || settings.arrivalOrder() && holds.olderFileWaits(folder, key)) {
             return false;
         }
         if (!awaitPlace(folder) || settings.arrivalOrder() && elsewhere.now().test(folder)) {
             if (settings.arrivalOrder()) {
-                nextInLine.putIfAbsent(folder, key);
+                holds.refused(folder, key);
             }
             return false;
         }
         if (!quiet(Path.of(key)) || !claims.add(key)) {
             return false;
         }
-        nextInLine.remove(folder, key);
+        holds.taken(folder, key);
         taken.put(key, folder);
         return true;
-    }
-
-    /**
-     * Whether a file of the folder that arrived earlier was refused a place and is still in the
-     * inbox: it goes first, even if a place frees while the rest of its listing is being offered.
-     */
-    private boolean olderFileWaits(String folder, String key) {
-        String first = nextInLine.get(folder);
-        if (first == null || first.equals(key)) {
-            return false;
-        }
-        if (Files.exists(Path.of(first))) {
-            return true;
-        }
-        nextInLine.remove(folder); // taken by another instance, or deleted
-        return false;
     }
 
     /** The file was moved out of the inbox, or left there for later: its place is free. */
@@ -156,8 +134,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         synchronized (this) {
             String folder = taken.remove(key);
             if (folder != null) {
-                filesWait = foldersOnHold.remove(folder) || placesOnHold;
-                placesOnHold = false;
+                filesWait = holds.freed(folder);
                 notifyAll();
             }
         }
@@ -178,9 +155,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
      * over, even if the inbox's last listing came back empty.
      */
     public synchronized int pending() {
-        int pending = taken.size() + heldBack;
-        heldBack = 0;
-        return pending;
+        return taken.size() + holds.leftOutSinceAsked();
     }
 
     /** Waits up to the patience for a place here; on giving up, puts the folder (or all places) on hold. */
@@ -193,12 +168,9 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
                 return true;
             }
             long left = deadline - System.nanoTime();
-            if (stopping.getAsBoolean() || (full ? placesOnHold : foldersOnHold.contains(folder)) || left <= 0) {
+            if (stopping.getAsBoolean() || holds.onHold(folder, full) || left <= 0) {
                 if (left <= 0) {
-                    placesOnHold |= full;
-                    if (!full) {
-                        foldersOnHold.add(folder);
-                    }
+                    holds.gaveUp(folder, full);
                 }
                 return false;
             }
@@ -243,7 +215,7 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
     public synchronized void clear() {
         claims.clear();
         taken.clear();
-        nextInLine.clear();
+        holds.clear();
     }
 
     @Override
