@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of the packaged jar, two batch calls, one budget the stand-in enforces. Instance 1
- * sends with four requests in flight, instance 2 with one: the shared budget still hands its turns
- * to the batch calls in turn, not to whichever instance asks more often, and nobody gets a 429.
+ * Two instances of the packaged jar, two batch calls, one budget the stand-in enforces. One instance
+ * sends with four requests in flight, the other with one, each loading one file: the shared budget
+ * still hands its turns to the batch calls in turn, not to whichever instance asks more often, and
+ * nobody gets a 429.
  */
 class FairShareIT {
 
@@ -54,13 +55,14 @@ class FairShareIT {
         String url = TestDatabase.freshSchema("fair_share");
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0)));
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
-        folders.drop("bc_a/a.csv", LoaderFixture.phoneColumn("+1212", 7_000_000, A_ROWS));
-
         instances.add(LoaderProcess.startService(folders, work, "node-1.log", settings(url, "node-1", 4)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> TruedyApi.requests(api).size() >= 5);
         instances.add(LoaderProcess.startService(folders, work, "node-2.log", settings(url, "node-2", 1)));
-        // node-1 loads one file at a time: b.csv, dropped once node-2 is up, is node-2's while a.csv is loading
-        await().atMost(Duration.ofSeconds(60)).until(() -> instances.get(1).log().contains("inbox turns (")); // its inbox route runs
+        for (LoaderProcess instance : instances) { // both inbox routes run before any file is there
+            await().atMost(Duration.ofSeconds(90)).until(() -> instance.log().contains("inbox turns ("));
+        }
+        folders.drop("bc_a/a.csv", LoaderFixture.phoneColumn("+1212", 7_000_000, A_ROWS));
+        await().atMost(Duration.ofSeconds(60)).until(() -> TruedyApi.requests(api).size() >= 5);
+        // each instance loads one file at a time: b.csv is the other instance's while a.csv is loading
         folders.drop("bc_b/b.csv", LoaderFixture.phoneColumn("+1646", 5_000_000, 600));
         await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> LoaderFixture.filesIn(folders.done).containsAll(List.of("a.report.json", "b.report.json")));
@@ -78,7 +80,8 @@ class FairShareIT {
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(folders.done.resolve("a.report.json").toFile()).path("accepted").asInt()).isEqualTo(A_ROWS);
         assertThat(json.readTree(folders.done.resolve("b.report.json").toFile()).path("accepted").asInt()).isEqualTo(600);
-        assertThat(instances.get(1).log()).contains("Loading bc_b/b.csv");
+        int loadingA = instances.get(0).log().contains("Loading bc_a/a.csv") ? 0 : 1;
+        assertThat(instances.get(1 - loadingA).log()).as("the instance not loading a.csv").contains("Loading bc_b/b.csv");
     }
 
     private static String batchCall(String url) {
