@@ -44,11 +44,8 @@ final class FirstRows implements Closeable {
             return first == null ? 0 : first;
         }
         long digits = Long.parseLong(e164, 1, e164.length(), 10);
-        if (table == null) {
-            table = new NumberTable(scratchFolder);
-        }
         int batchCall = batchCalls.computeIfAbsent(batchCallId, id -> batchCalls.size() + 1);
-        return table.putIfAbsent(digits, batchCall, (int) Math.min(row, Integer.MAX_VALUE));
+        return table().putIfAbsent(digits, batchCall, (int) Math.min(row, Integer.MAX_VALUE));
     }
 
     /**
@@ -60,10 +57,15 @@ final class FirstRows implements Closeable {
         if (onHeap != null || numbers <= 0) {
             return;
         }
+        table().expect(Math.min(numbers, MAX_EXPECTED));
+    }
+
+    /** The mapped table, created with the first number (or the first expectation). */
+    private NumberTable table() {
         if (table == null) {
             table = new NumberTable(scratchFolder);
         }
-        table.expect(Math.min(numbers, MAX_EXPECTED));
+        return table;
     }
 
     @Override

@@ -50,10 +50,10 @@ final class TimeZoneCounts {
 
     /** Every zone an E.164 number may be in; none when the map does not know it. */
     static List<String> zonesOf(String e164) {
-        if (e164 == null || e164.length() < 3 || e164.length() > 16 || e164.charAt(0) != '+') {
+        if (e164 == null || e164.isEmpty() || e164.charAt(0) != '+') {
             return List.of();
         }
-        return BY_PREFIX.zonesOf(e164.substring(1));
+        return BY_PREFIX.zonesOf(e164.substring(1)); // a number of the wrong length is refused by fromE164
     }
 
     /** {@link #zonesOf}, one number at a time, without {@link ZonesByPrefix}: what it remembers. */
