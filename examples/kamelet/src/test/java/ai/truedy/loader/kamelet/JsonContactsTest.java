@@ -98,7 +98,9 @@ class JsonContactsTest {
         drop("april.json", CONTACTS);
 
         Path notSent = folder.resolve("not-sent/april.not-sent.json");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("done/april.result.json")));
+        // the result is written by the route, the original moved once the route is done: both are waited for
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("done/april.result.json"))
+                && Files.exists(folder.resolve("done/april.json")));
         assertThat(json.readTree(notSent.toFile())).isEqualTo(json.readTree("""
                 [{"phone_number":"(212) 736-1000","first_name":"Jane"},
                  {"phone":"+1 415 555 0132","name":"John Smith"}]"""));
