@@ -34,6 +34,8 @@ class ServiceModeTest {
             fixture.awaitReport("first");
             fixture.drop("bc_1/second.csv", "phone\n+12127361002\n");
             fixture.awaitReport("second");
+            // the report is written before the original is moved (when the route is done): wait for both
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(fixture.done.resolve("second.csv")));
 
             assertThat(service.exit()).isNotDone();
             assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361001", "+12127361002");
