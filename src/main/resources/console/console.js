@@ -17,7 +17,14 @@ function cell(row, text, className) {
   return td;
 }
 
+// What each table shows now: a table whose rows did not change is left as it is, so that a focused
+// button keeps its focus and a click its target across refreshes.
+const shown = {};
+
 function fill(tableId, items, render, emptyText) {
+  const key = JSON.stringify(items) + (sendingPaused ? " paused" : "");
+  if (shown[tableId] === key) return;
+  shown[tableId] = key;
   const body = document.querySelector("#" + tableId + " tbody");
   body.replaceChildren();
   if (items.length === 0) {

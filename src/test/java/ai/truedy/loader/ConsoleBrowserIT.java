@@ -87,7 +87,13 @@ class ConsoleBrowserIT {
                     .until(() -> page.findElement(By.cssSelector("#waiting tbody tr")),
                             found -> found.getText().contains("bc_1/list.csv") && found.getText().contains("invalid_phone 1"));
             assertThat(TruedyApi.requests(api)).isEmpty();
-            waiting.findElement(By.xpath(".//button[text()='Approve']")).click();
+            WebElement approve = waiting.findElement(By.xpath(".//button[text()='Approve']"));
+            ((JavascriptExecutor) page).executeScript("arguments[0].focus();", approve);
+            String updated = page.findElement(By.id("updated")).getText();
+            await().atMost(PATIENCE).until(() -> !page.findElement(By.id("updated")).getText().equals(updated));
+            assertThat(page.switchTo().activeElement()).as("a refresh that changed nothing keeps the row and its focus")
+                    .isEqualTo(approve);
+            approve.click();
             Alert confirmation = page.switchTo().alert();
             assertThat(confirmation.getText()).as("it names the file, its rows and its requests")
                     .contains("bc_1/list.csv", "2 of its 3 rows", "in 1 request");
