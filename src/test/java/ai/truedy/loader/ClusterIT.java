@@ -30,17 +30,19 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Three instances of the packaged jar on one inbox and one PostgreSQL database, against WireMock
- * with the request budget enforced. They load 1,000 small files and one large one; the instance
- * holding the large file is killed with SIGKILL half-way, and another finishes it.
+ * with the request budget enforced. They load small files of three batch calls and one large file;
+ * the instance holding the large file is killed with SIGKILL half-way, and another finishes it.
  */
 class ClusterIT {
 
-    static final int SMALL_FILES = 600;
-    static final int LARGE_ROWS = 36_000;
+    static final int SMALL_FILES = 240;
+    static final List<String> SMALL_FOLDERS = List.of("bc_small_1", "bc_small_2", "bc_small_3");
+    static final int LARGE_ROWS = 18_000;
     static final int BATCH_SIZE = 100;
-    // binding, even with other tests beside it on two cores: the 961 requests take about 100 s (900 a minute
-    // was not: three instances beside the other tests sent at most 629 in a minute)
-    static final int REQUESTS_PER_MINUTE = 600;
+    // binding with other tests beside it on two cores: the large file always has a request waiting, and
+    // the 420 requests take about 85 s (at 600 a minute, three instances beside the other tests sent
+    // 446 to 629 in their busiest minute)
+    static final int REQUESTS_PER_MINUTE = 300;
     static final Duration LEASE = Duration.ofSeconds(5);
     static final Duration POLL_DELAY = Duration.ofMillis(500);
 
@@ -112,7 +114,7 @@ class ClusterIT {
                 csv.append("+1646%07d,Small%d\n".formatted(2_000_000 + file * 10 + row, file));
             }
             String name = "small-%04d".formatted(file);
-            folders.drop("bc_small/" + name + ".csv", csv.toString());
+            folders.drop(SMALL_FOLDERS.get(file % SMALL_FOLDERS.size()) + "/" + name + ".csv", csv.toString());
             rowsOf.put(name, rows);
         }
         StringBuilder csv = new StringBuilder("phone,first_name\n");
@@ -201,16 +203,19 @@ class ClusterIT {
     /**
      * Across the three instances no minute holds more than the budget, and no 10 seconds more than
      * their share of it (the budget is paced, one request every 60 s / budget), with one request of
-     * leeway for the network; and the budget was binding: the busiest minute nearly spent it.
+     * leeway for the network; and the budget was binding: some 10 seconds nearly spent their share
+     * (a whole minute does not always: a batch call keeps its turn a moment while its next file starts).
      */
     private static void noBudgetWindowWasExceeded() {
         List<Long> at = TruedyApi.requests(api).stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();
         int busiestMinute = busiest(at, 60_000);
+        int busiestTenSeconds = busiest(at, 10_000);
+        System.out.printf("ClusterIT: busiest minute %d, busiest 10 s %d requests, of a budget of %d a minute%n",
+                busiestMinute, busiestTenSeconds, REQUESTS_PER_MINUTE);
         assertThat(busiestMinute).as("requests in the busiest minute, all instances together")
-                .isLessThanOrEqualTo(REQUESTS_PER_MINUTE + 1).isGreaterThan(REQUESTS_PER_MINUTE * 8 / 10);
-        assertThat(busiest(at, 10_000)).as("requests in the busiest 10 s, all instances together")
-                .isLessThanOrEqualTo(REQUESTS_PER_MINUTE / 6 + 1);
-        System.out.printf("ClusterIT: busiest minute %d requests of a budget of %d%n", busiestMinute, REQUESTS_PER_MINUTE);
+                .isLessThanOrEqualTo(REQUESTS_PER_MINUTE + 1);
+        assertThat(busiestTenSeconds).as("requests in the busiest 10 s, all instances together")
+                .isLessThanOrEqualTo(REQUESTS_PER_MINUTE / 6 + 1).isGreaterThanOrEqualTo(REQUESTS_PER_MINUTE / 6 * 9 / 10);
     }
 
     /** The most requests any window of that many milliseconds holds. */
