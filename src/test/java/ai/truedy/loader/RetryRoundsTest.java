@@ -1,5 +1,11 @@
 package ai.truedy.loader;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+
 import ai.truedy.loader.support.LoaderFixture;
 import ai.truedy.loader.support.LoaderTest;
 import ai.truedy.loader.support.TruedyApi;
@@ -7,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static ai.truedy.loader.support.LoaderFixture.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +49,22 @@ class RetryRoundsTest extends LoaderTest {
         JsonNode report = loader.report("list.retry-1");
         assertThat(report.path("round").asInt()).isEqualTo(1);
         assertThat(report.path("accepted").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Timeout(120)
+    void a_re_driven_retry_file_is_read_at_once_since_the_loader_wrote_it_whole() throws Exception {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.error(503, "unavailable", "down")));
+        Path original = loader.with("loader.settle-time", "5m").drop("bc_1/list.csv", TWO_CONTACTS);
+        Files.setLastModifiedTime(original, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        loader.runOnce();
+        api.resetAll();
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(2, 0)));
+
+        assertThat(loader.runOnce()).as("the retry file, written a moment ago, is not waited for for 5 min").isZero();
+
+        assertThat(loader.report("list.retry-1").path("accepted").asInt()).isEqualTo(2);
+        assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361001", "+12127361002");
     }
 
     @Test

@@ -18,6 +18,7 @@ import ai.truedy.loader.intake.IntakeFile;
 import ai.truedy.loader.intake.RowSource;
 import ai.truedy.loader.intake.RowSources;
 import ai.truedy.loader.intake.UnreadableFileException;
+import ai.truedy.loader.intake.WholeFiles;
 import ai.truedy.loader.state.SentMemory;
 
 /**
@@ -58,11 +59,13 @@ public final class ContactFiles {
      * @param stopping  whether the loader is stopping: a file still growing is then not waited for
      * @param doNotCall the do-not-call lists ({@code loader.dnc.dir})
      * @param sent      the numbers each batch call already has
+     * @param whole     the files the loader moved into the inbox whole, read without waiting for them to settle
      */
-    public ContactFiles(Settings settings, BooleanSupplier stopping, PhoneNormalizer phones, DoNotCall doNotCall, Sent sent) {
+    public ContactFiles(Settings settings, BooleanSupplier stopping, PhoneNormalizer phones, DoNotCall doNotCall, Sent sent,
+                        WholeFiles whole) {
         this.priority = settings.priority();
         this.sent = sent;
-        this.sources = new RowSources(settings.csv(), new CsvSource.Settling(settings.settleTime(), stopping));
+        this.sources = new RowSources(settings.csv(), new CsvSource.Settling(settings.settleTime(), stopping, whole));
         this.fileColumns = new FileColumns(settings.columns(), phones);
         this.phones = phones;
         this.defaultBatchCallId = settings.defaultBatchCallId();

@@ -55,7 +55,7 @@ public final class CsvSource implements RowSource {
     public static CsvSource open(Path file, String charset, String delimiter, Settling settling, HeaderSearch search)
             throws IOException, UnreadableFileException, HeaderSearch.NotFound {
         TextEncoding encoding = TextEncoding.of(file, charset);
-        GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTime(), settling.stopping());
+        GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTimeOf(file), settling.stopping());
         RecordingReader text = new RecordingReader(encoding.reader(bytes));
         try {
             CSVFormat format = CSVFormat.RFC4180.builder()
@@ -155,8 +155,14 @@ public final class CsvSource implements RowSource {
      *
      * @param settleTime {@code loader.settle-time}: how long a file must be unchanged before its end is its end
      * @param stopping   whether the loader is stopping (a complete line then ends the file early)
+     * @param whole      the files the loader moved into the inbox whole: their end is not waited for
      */
-    public record Settling(Duration settleTime, BooleanSupplier stopping) {
+    public record Settling(Duration settleTime, BooleanSupplier stopping, WholeFiles whole) {
+
+        /** How long this file must be unchanged before its end is its end. */
+        Duration settleTimeOf(Path file) {
+            return whole.isWhole(file) ? Duration.ZERO : settleTime;
+        }
     }
 
     @Override

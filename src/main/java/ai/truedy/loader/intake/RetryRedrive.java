@@ -32,9 +32,12 @@ public final class RetryRedrive {
     private final Duration delay;
     private final boolean once;
     private final ReadyMarker marker;
+    private final WholeFiles whole;
 
-    public RetryRedrive(Path retry, Path inbox, Duration delay, boolean once, ReadyMarker marker) {
+    /** @param whole told of each file moved in: the loader wrote it whole, and reads it without waiting for it to settle */
+    public RetryRedrive(Path retry, Path inbox, Duration delay, boolean once, ReadyMarker marker, WholeFiles whole) {
         this.marker = marker;
+        this.whole = whole;
         this.retry = retry;
         this.inbox = inbox;
         this.delay = delay;
@@ -88,8 +91,9 @@ public final class RetryRedrive {
                         continue;
                     }
                     Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                    whole.movedIn(target);
                 } catch (NoSuchFileException movedMeanwhile) {
-                    continue; // another instance on the same folders re-drove it first
+                    continue; // another instance on the same folders re-drove it first (or loaded it already)
                 }
                 marker.place(target);
                 LOG.info("Re-driving {} (round {})", file.getFileName(), RetryRound.of(file.getFileName().toString()).round());

@@ -44,7 +44,7 @@ final class VcfSource implements RowSource {
 
     static VcfSource open(Path file, CsvSource.Settling settling) throws IOException, UnreadableFileException {
         TextEncoding encoding = TextEncoding.of(file, "auto");
-        GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTime(), settling.stopping());
+        GrowingFileInput bytes = new GrowingFileInput(file, settling.settleTimeOf(file), settling.stopping());
         VcfSource source = new VcfSource(encoding.reader(bytes), bytes);
         try {
             if (!source.cards.beginsWithCard()) {

@@ -22,6 +22,7 @@ import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.intake.BackslashNames;
 import ai.truedy.loader.intake.ReadyMarker;
 import ai.truedy.loader.intake.RetryRedrive;
+import ai.truedy.loader.intake.WholeFiles;
 import ai.truedy.loader.observability.LoaderMetrics;
 import ai.truedy.loader.observability.SendingReadiness;
 import ai.truedy.loader.reporting.Notifications;
@@ -105,9 +106,9 @@ public final class LoadBeans {
 
     /** Moves the files due back to the inbox, and renames names with a backslash, before the first poll. */
     @BindToRegistry(value = BeanNames.RETRY_REDRIVE, lazy = true)
-    public RetryRedrive retryRedrive(ReadyMarker marker) throws Exception {
+    public RetryRedrive retryRedrive(ReadyMarker marker, WholeFiles whole) throws Exception {
         RetryRedrive redrive = new RetryRedrive(settings.folders().retry(), settings.folders().inbox(),
-                settings.redrive().delay(), settings.running().once(), marker);
+                settings.redrive().delay(), settings.running().once(), marker, whole);
         redrive.moveDueFilesNow();
         BackslashNames.renameIn(settings.folders().inbox()); // once mode takes them too
         return redrive;

@@ -16,6 +16,7 @@ import ai.truedy.loader.files.InboxTurns;
 import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.ReadyMarker;
+import ai.truedy.loader.intake.WholeFiles;
 import ai.truedy.loader.wiring.settings.LoaderSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.BindToRegistry;
@@ -85,12 +86,19 @@ public final class PipelineBeans {
         return new ContactBatches(run::isStopping, settings.running().progressInterval(), waiting::inWords);
     }
 
+    /** The retry files re-driven into the inbox, which are read without waiting for them to settle. */
     @BindToRegistry(lazy = true)
-    public ContactFiles contactFiles(PhoneNormalizer phones, DoNotCallLists doNotCall, Pipeline pipeline) {
+    public WholeFiles wholeFiles() {
+        return new WholeFiles();
+    }
+
+    @BindToRegistry(lazy = true)
+    public ContactFiles contactFiles(PhoneNormalizer phones, DoNotCallLists doNotCall, Pipeline pipeline, WholeFiles whole) {
         ContactFiles.Settings reading = new ContactFiles.Settings(settings.reading().csv(), settings.reading().settleTime(),
                 settings.reading().columns(), settings.api().defaultBatchCallId(), settings.turns().priority());
         Duration sentMemory = settings.folders().resend() ? Duration.ZERO : settings.folders().sentMemory();
-        return new ContactFiles(reading, run::isStopping, phones, doNotCall, new ContactFiles.Sent(pipeline.sent(), sentMemory));
+        return new ContactFiles(reading, run::isStopping, phones, doNotCall, new ContactFiles.Sent(pipeline.sent(), sentMemory),
+                whole);
     }
 
     /** When the inbox route lists the inbox: each poll delay, and at once when a file is finished. */
