@@ -112,7 +112,7 @@ class ArchitectureTest {
                     "cluster", "console")
             .whereLayer("batching").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "delivery")
             .whereLayer("contacts").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "config",
-                    "delivery", "batching", "console")
+                    "reporting", "delivery", "batching", "console")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("wiring", "file routes", "kamelet", "config",
                     "reporting", "delivery", "batching", "contacts", "console");
 }

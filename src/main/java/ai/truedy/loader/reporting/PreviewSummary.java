@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ai.truedy.loader.contacts.NumberZones;
 import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.BatchOutcome.Disposition;
 import ai.truedy.loader.model.BatchSettled;
@@ -44,7 +45,7 @@ public final class PreviewSummary implements BatchListener {
         }
         call.contacts += settled.batch().size();
         for (Ready item : settled.batch().items()) {
-            List<String> zones = TimeZoneCounts.zonesOf(item.contact().phoneNumber());
+            List<String> zones = NumberZones.of(item.contact().phoneNumber());
             if (zones.isEmpty()) {
                 call.unknownZone++;
             }

@@ -1,4 +1,4 @@
-package ai.truedy.loader.reporting;
+package ai.truedy.loader.contacts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ class ZonesByPrefixTest {
             80012345678  ;
             """)
     void a_number_is_in_the_zones_of_the_longest_prefix_it_starts_with(String digits, String zones) {
-        ZonesByPrefix byPrefix = new ZonesByPrefix(TimeZoneCounts::lookedUp);
+        ZonesByPrefix byPrefix = new ZonesByPrefix(NumberZones::lookedUp);
 
         List<String> expected = zones == null ? List.of() : List.of(zones.split(" "));
         assertThat(byPrefix.zonesOf(digits)).containsExactlyInAnyOrderElementsOf(expected);
@@ -39,7 +39,7 @@ class ZonesByPrefixTest {
 
     @Test
     void remembers_a_number_by_its_area_code_unless_the_map_splits_the_area_code() {
-        ZonesByPrefix byPrefix = new ZonesByPrefix(TimeZoneCounts::lookedUp);
+        ZonesByPrefix byPrefix = new ZonesByPrefix(NumberZones::lookedUp);
 
         assertThat(byPrefix.decisivePrefix("12125550123")).isEqualTo("1212");
         assertThat(byPrefix.decisivePrefix("12083451234")).as("208 spans two zones").startsWith("12083").hasSizeGreaterThan(5);
@@ -47,7 +47,7 @@ class ZonesByPrefixTest {
 
     @Test
     void gives_the_same_zones_as_looking_every_number_up_whole() {
-        ZonesByPrefix byPrefix = new ZonesByPrefix(TimeZoneCounts::lookedUp);
+        ZonesByPrefix byPrefix = new ZonesByPrefix(NumberZones::lookedUp);
         Random random = new Random(32);
         List<String> numbers = new ArrayList<>();
         for (String prefix : ZonesByPrefix.mapPrefixes()) {
@@ -62,7 +62,7 @@ class ZonesByPrefixTest {
         }
 
         for (String number : numbers) {
-            assertThat(byPrefix.zonesOf(number)).as(number).isEqualTo(TimeZoneCounts.lookedUp(number));
+            assertThat(byPrefix.zonesOf(number)).as(number).isEqualTo(NumberZones.lookedUp(number));
         }
     }
 

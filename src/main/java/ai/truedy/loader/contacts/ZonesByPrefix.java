@@ -1,4 +1,4 @@
-package ai.truedy.loader.reporting;
+package ai.truedy.loader.contacts;
 
 import java.io.InputStream;
 import java.io.ObjectInputStream;
