@@ -15,6 +15,9 @@
 # BEFORE_JAR=path/to/an/earlier/truedy-contacts-loader.jar also runs that build, right after the floor
 # and before this one, on the same rows and stand-in: both ratios are then taken against the same floor.
 # It runs in the project folder it was built in (target/..), so that it reads its own routes/.
+# BY_ZONE=1 routes this build's contacts by time zone (loader.by-zone.*, a US table in the folder's
+# .loader.properties); BEFORE_JAR=target/truedy-contacts-loader.jar BY_ZONE=1 FLOOR=0 then times the same
+# build with and without routing, and the last line gives the CPU time's ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
@@ -53,21 +56,27 @@ URL="http://127.0.0.1:$(cat "$WORK/port")"
 stats() { curl -s "$URL/stats"; }
 reset() { curl -s -X POST "$URL/reset" > /dev/null; }
 
-measure() { # name, command...: prints "wall_seconds peak_rss_kb"
+measure() { # name, command...: prints "wall_seconds peak_rss_kb cpu_seconds"
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1
-  cat "$WORK/$name.time"
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$WORK/$name.time"
 }
 
 if [ "${FLOOR:-1}" != 0 ]; then
   reset
-  read -r FLOOR_WALL FLOOR_RSS < <(measure floor java -cp "$CP" Floor "$WORK/contacts.csv" "$URL/api/public/v1" \
+  read -r FLOOR_WALL FLOOR_RSS FLOOR_CPU < <(measure floor java -cp "$CP" Floor "$WORK/contacts.csv" "$URL/api/public/v1" \
       bc_bench "$BATCH_SIZE" "$CONCURRENCY" US)
   FLOOR_STATS=$(stats)
 fi
 
-drop_files() {
+drop_files() { # by_zone: 1 to route the contacts by time zone
   rm -rf "$WORK/inbox" "$WORK/done" "$WORK/error" "$WORK/retry" "$WORK/state" && mkdir -p "$WORK/inbox/bc_bench"
+  if [ "${1:-0}" = 1 ]; then
+    printf '%s\n' "loader.by-zone.bc_east = America/New_York, America/Detroit" \
+        "loader.by-zone.bc_central = America/Chicago" "loader.by-zone.bc_mountain = America/Denver, America/Boise, America/Phoenix" \
+        "loader.by-zone.bc_west = America/Los_Angeles" "loader.by-zone.bc_other = Pacific/Honolulu, America/Anchorage, ambiguous, unknown" \
+        > "$WORK/inbox/bc_bench/.loader.properties"
+  fi
   if [ "${FILES:-1}" -gt 1 ]; then
     rm -rf "$WORK/inbox/bc_bench"
     for f in $(seq "$FILES"); do
@@ -81,9 +90,9 @@ drop_files() {
     touch -d '1 minute ago' "$WORK/inbox/bc_bench/contacts.$FORMAT"
   fi
 }
-run_loader() { # name, jar: prints "wall_seconds peak_rss_kb"
+run_loader() { # name, jar, by_zone: prints "wall_seconds peak_rss_kb cpu_seconds"
   reset
-  drop_files
+  drop_files "${3:-0}"
   local jar
   jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
   cd "$(dirname "$jar")/.." # a subshell: its own routes/ and application.properties, if any
@@ -95,30 +104,33 @@ run_loader() { # name, jar: prints "wall_seconds peak_rss_kb"
       -jar "$jar" --once
 }
 if [ -n "${BEFORE_JAR:-}" ]; then
-  read -r BEFORE_WALL BEFORE_RSS < <(run_loader before "$BEFORE_JAR")
+  read -r BEFORE_WALL BEFORE_RSS BEFORE_CPU < <(run_loader before "$BEFORE_JAR")
   BEFORE_STATS=$(stats)
 fi
-read -r LOADER_WALL LOADER_RSS < <(run_loader loader "$JAR")
+read -r LOADER_WALL LOADER_RSS LOADER_CPU < <(run_loader loader "$JAR" "${BY_ZONE:-0}")
 LOADER_STATS=$(stats)
 
 echo
 echo "rows: $ROWS ($FORMAT) x ${FILES:-1} file(s), batch size $BATCH_SIZE, $CONCURRENCY requests in flight, budget ${BUDGET:-none}," \
      "state ${CLUSTER_URL:-local}"
-printf '%-7s %10s %12s %14s  %s\n' run wall_s rows_per_s peak_rss_mb stand-in
+printf '%-7s %10s %8s %12s %14s  %s\n' run wall_s cpu_s rows_per_s peak_rss_mb stand-in
 if [ "${FLOOR:-1}" != 0 ]; then
-  printf '%-7s %10s %12.0f %14.0f  %s\n' floor "$FLOOR_WALL" "$(echo "$ROWS / $FLOOR_WALL" | bc -l)" \
+  printf '%-7s %10s %8s %12.0f %14.0f  %s\n' floor "$FLOOR_WALL" "$FLOOR_CPU" "$(echo "$ROWS / $FLOOR_WALL" | bc -l)" \
       "$(echo "$FLOOR_RSS / 1024" | bc -l)" "$FLOOR_STATS"
 fi
 if [ -n "${BEFORE_JAR:-}" ]; then
-  printf '%-7s %10s %12.0f %14.0f  %s\n' before "$BEFORE_WALL" "$(echo "$ROWS * ${FILES:-1} / $BEFORE_WALL" | bc -l)" \
+  printf '%-7s %10s %8s %12.0f %14.0f  %s\n' before "$BEFORE_WALL" "$BEFORE_CPU" "$(echo "$ROWS * ${FILES:-1} / $BEFORE_WALL" | bc -l)" \
       "$(echo "$BEFORE_RSS / 1024" | bc -l)" "$BEFORE_STATS"
 fi
-printf '%-7s %10s %12.0f %14.0f  %s\n' loader "$LOADER_WALL" "$(echo "$ROWS * ${FILES:-1} / $LOADER_WALL" | bc -l)" \
+printf '%-7s %10s %8s %12.0f %14.0f  %s\n' loader "$LOADER_WALL" "$LOADER_CPU" "$(echo "$ROWS * ${FILES:-1} / $LOADER_WALL" | bc -l)" \
     "$(echo "$LOADER_RSS / 1024" | bc -l)" "$LOADER_STATS"
 if [ "${FLOOR:-1}" != 0 ]; then
   if [ -n "${BEFORE_JAR:-}" ]; then
     printf 'ratio before/floor (wall time, start-up included): %.2f\n' "$(echo "$BEFORE_WALL / $FLOOR_WALL" | bc -l)"
   fi
   printf 'ratio loader/floor (wall time, start-up included): %.2f\n' "$(echo "$LOADER_WALL / $FLOOR_WALL" | bc -l)"
+fi
+if [ -n "${BEFORE_JAR:-}" ]; then
+  printf 'cpu loader/before: %.3f\n' "$(echo "$LOADER_CPU / $BEFORE_CPU" | bc -l)"
 fi
 grep -h "Finished" "$WORK/loader.log" | tail -"${FILES:-1}" || true

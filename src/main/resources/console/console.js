@@ -43,6 +43,13 @@ function words(counts) {
   return Object.entries(counts || {}).map(([name, count]) => name + " " + count).join(", ");
 }
 
+// "spring-east 41200, spring-safe 312, not routed 12" with loader.by-zone.*; empty without.
+function routedWords(preview) {
+  if (!preview.routed) return "";
+  const notRouted = (preview.reasons || {}).time_zone_not_routed;
+  return words(preview.routed) + (notRouted ? ", not routed " + notRouted : "");
+}
+
 function duration(seconds) {
   if (seconds === null || seconds === undefined) return "";
   if (seconds < 90) return seconds + " s";
@@ -122,6 +129,7 @@ function approve(file) {
       ? preview.accepted + " of its " + preview.rows + " rows will be sent in " + preview.requests
         + (preview.requests === 1 ? " request" : " requests")
         + (preview.minutes_at_budget !== null ? " (about " + preview.minutes_at_budget + " min at the budget)" : "")
+        + (preview.routed ? ", to " + routedWords(preview) : "")
       : "it has not been previewed yet, so its rows and requests are not known";
   if (confirm("Approve " + file.file + "? " + what + ". This cannot be undone.")) {
     post("api/files/" + file.id + "/approve");
@@ -160,6 +168,7 @@ function renderFiles(answer) {
     cell(row, preview ? preview.requests : "", "num");
     cell(row, preview && preview.minutes_at_budget !== null ? preview.minutes_at_budget + " min" : "");
     cell(row, preview ? words(preview.time_zones) : "");
+    cell(row, preview ? routedWords(preview) : "");
     const actions = cell(row, "");
     button(actions, "Approve", "Approve " + file.file, () => approve(file));
     button(actions, "Discard", "Discard " + file.file, () => {

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged jar stopped in the middle of a 50,000-row file (or of four files loaded side by side)
  * against a slow server, then started again. After SIGKILL every row ends up accounted for once, every contact reaches the server, and
- * only the batches in flight at the kill are sent twice; after SIGTERM nothing is sent twice.
+ * only the batches in flight at the kill are sent twice (and a file routed by time zone sends each
+ * contact to its zone's batch call only); after SIGTERM nothing is sent twice.
  */
 class LoaderCrashIT {
 
@@ -30,6 +31,7 @@ class LoaderCrashIT {
     static final int BATCH_SIZE = 100;
     static final int CONCURRENCY = 2;
     static final int FOUR_FILE_ROWS = 5_000;
+    static final int ROUTED_ROWS = 8_000;
 
     @RegisterExtension
     static WireMockExtension api = TruedyApi.server();
@@ -110,6 +112,60 @@ class LoaderCrashIT {
 
         resumeAndCheckEveryRowAccountedFor(folders, work);
         assertThat(timesEachContactWasReceived().values()).as("nothing sent twice").allMatch(times -> times == 1);
+    }
+
+    @Test
+    void a_file_routed_by_zone_resumes_after_a_kill_9_sending_each_contact_only_to_the_batch_call_of_its_zone()
+            throws Exception {
+        Path work = LoaderProcess.freshWorkFolder("kill-9-by-zone");
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(BATCH_SIZE, 0).withFixedDelay(200)));
+        LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
+        Map<String, String> batchCallOfArea = Map.of("212", "by_east", "312", "by_central", "303", "by_mountain",
+                "213", "by_west");
+        List<String> areas = List.of("212", "312", "303", "213");
+        Map<String, String> batchCallOf = new HashMap<>();
+        StringBuilder csv = new StringBuilder("phone,first_name\n");
+        for (int row = 0; row < ROUTED_ROWS; row++) {
+            String area = areas.get(row % areas.size());
+            String phone = "+1" + area + "736%04d".formatted(row / areas.size());
+            batchCallOf.put(phone, batchCallOfArea.get(area));
+            csv.append(phone).append(",Person").append(row).append('\n');
+        }
+        folders.drop("national/.loader.properties", """
+                loader.by-zone.by_east = America/New_York
+                loader.by-zone.by_central = America/Chicago
+                loader.by-zone.by_mountain = America/Denver
+                loader.by-zone.by_west = America/Los_Angeles
+                """);
+        folders.drop("national/list.csv", csv.toString());
+
+        LoaderProcess first = LoaderProcess.start(folders, work, "first.log", settings());
+        await().atMost(Duration.ofSeconds(90)).until(() -> TruedyApi.requests(api).size() >= 10);
+        first.killHard();
+        assertThat(TruedyApi.requests(api).size()).as("killed mid-way").isLessThan(ROUTED_ROWS / BATCH_SIZE);
+
+        LoaderProcess second = LoaderProcess.start(folders, work, "second.log", settings());
+        assertThat(second.waitForExit(180)).as(second.log()).isZero();
+        assertThat(second.log()).contains("Resuming national/list.csv");
+        JsonNode report = new ObjectMapper().readTree(folders.done.resolve("list.report.json").toFile());
+        assertThat(report.path("accepted").asInt()).isEqualTo(ROUTED_ROWS);
+        for (String batchCall : batchCallOfArea.values()) {
+            assertThat(report.path("routed").path(batchCall).path("contacts").asInt()).as(batchCall)
+                    .isEqualTo(ROUTED_ROWS / areas.size());
+        }
+        Map<String, Integer> timesReceived = new HashMap<>();
+        for (ServeEvent event : api.getAllServeEvents()) {
+            String[] path = event.getRequest().getUrl().split("/");
+            for (JsonNode contact : new ObjectMapper().readTree(event.getRequest().getBody()).path("contacts")) {
+                String phone = contact.path("phone_number").asText();
+                assertThat(path[path.length - 2]).as(phone + " was sent to the batch call of its zone")
+                        .isEqualTo(batchCallOf.get(phone));
+                timesReceived.merge(phone, 1, Integer::sum);
+            }
+        }
+        assertThat(timesReceived).as("every contact reached the server").hasSize(ROUTED_ROWS);
+        assertThat(timesReceived.values().stream().filter(times -> times > 1).count())
+                .as("only the batches in flight at the kill were sent twice").isLessThanOrEqualTo(CONCURRENCY * BATCH_SIZE);
     }
 
     @Test

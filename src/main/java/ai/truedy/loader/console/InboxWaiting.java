@@ -125,6 +125,16 @@ final class InboxWaiting {
         return "waiting for its turn: a folder's files load one after the other, and loader.parallel-files at once";
     }
 
+    /** The contacts routed to each batch call by zone ({@code loader.by-zone.*}); null when they are not. */
+    private static Map<String, Long> routed(JsonNode routed) {
+        if (!routed.isObject()) {
+            return null;
+        }
+        Map<String, Long> contacts = new LinkedHashMap<>();
+        routed.fields().forEachRemaining(call -> contacts.put(call.getKey(), call.getValue().path("contacts").asLong()));
+        return contacts;
+    }
+
     private Map<String, Object> preview(Path file) {
         Path relative = inbox.relativize(file);
         Path report = OutputNames.inPreview(previewDir, relative.getParent() == null ? "" : relative.getParent().toString(),
@@ -144,6 +154,7 @@ final class InboxWaiting {
             preview.put("minutes_at_budget", requestsPerMinute <= 0 ? null
                     : Math.round(requests * 10.0 / requestsPerMinute) / 10.0);
             preview.put("time_zones", json.convertValue(node.path("time_zones"), Map.class));
+            preview.put("routed", routed(node.path("routed")));
             return preview;
         } catch (IOException | RuntimeException beingWritten) {
             return null;

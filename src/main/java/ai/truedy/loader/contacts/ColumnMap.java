@@ -16,14 +16,22 @@ import ai.truedy.loader.contacts.HeaderNames.Field;
  * the first matching column wins. A full name column is used only when there are no first and
  * last name columns.
  *
- * @param phones the phone columns, in the order a row tries them; never empty
+ * @param phones   the phone columns, in the order a row tries them; never empty
+ * @param timeZone the column with the contact's IANA time zone, for routing by zone
+ * @param region   the column with the contact's US state or Canadian province, for routing by zone
  */
-public record ColumnMap(List<Integer> phones, int firstName, int lastName, int fullName, int email, int batchCallId) {
+public record ColumnMap(List<Integer> phones, int firstName, int lastName, int fullName, int email, int batchCallId,
+                        int timeZone, int region) {
 
     public static final int ABSENT = -1;
 
     public ColumnMap {
         phones = List.copyOf(phones);
+    }
+
+    /** A map without the address columns. */
+    public ColumnMap(List<Integer> phones, int firstName, int lastName, int fullName, int email, int batchCallId) {
+        this(phones, firstName, lastName, fullName, email, batchCallId, ABSENT, ABSENT);
     }
 
     /** A map with one phone column. */
@@ -51,7 +59,8 @@ public record ColumnMap(List<Integer> phones, int firstName, int lastName, int f
         ColumnMap map = new ColumnMap(phones.isEmpty() ? base.phones() : phones,
                 pick(header, mapping, "first-name", base.firstName()), pick(header, mapping, "last-name", base.lastName()),
                 pick(header, mapping, "name", base.fullName()), pick(header, mapping, "email", base.email()),
-                pick(header, mapping, "batch-call-id", base.batchCallId()));
+                pick(header, mapping, "batch-call-id", base.batchCallId()), pick(header, mapping, "time-zone", base.timeZone()),
+                pick(header, mapping, "state", base.region()));
         return map.phone() == ABSENT ? Optional.empty() : Optional.of(map);
     }
 
@@ -89,7 +98,7 @@ public record ColumnMap(List<Integer> phones, int firstName, int lastName, int f
         phones.sort(Comparator.<int[]>comparingInt(p -> p[0]).thenComparingInt(p -> p[1]));
         return Optional.of(new ColumnMap(phones.stream().map(p -> p[1]).toList(), column(first, Field.FIRST_NAME),
                 column(first, Field.LAST_NAME), column(first, Field.FULL_NAME), column(first, Field.EMAIL),
-                column(first, Field.BATCH_CALL_ID)));
+                column(first, Field.BATCH_CALL_ID), column(first, Field.TIME_ZONE), column(first, Field.REGION)));
     }
 
     /** The phone column tried first. */

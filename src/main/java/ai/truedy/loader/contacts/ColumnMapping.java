@@ -19,7 +19,8 @@ public record ColumnMapping(Map<String, List<String>> names) {
     /** The setting prefix; the keys follow it. */
     public static final String PREFIX = "loader.columns.";
     /** The fields a mapping can name. */
-    public static final List<String> KEYS = List.of("phone", "first-name", "last-name", "name", "email", "batch-call-id");
+    public static final List<String> KEYS = List.of("phone", "first-name", "last-name", "name", "email", "batch-call-id",
+            "time-zone", "state");
     public static final ColumnMapping NONE = new ColumnMapping(Map.of());
 
     public ColumnMapping {

@@ -2,8 +2,12 @@ package ai.truedy.loader.contacts;
 
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import ai.truedy.loader.model.Contact;
@@ -17,7 +21,8 @@ import ai.truedy.loader.model.SourceRow;
 
 /**
  * Turns the rows of one file into contacts: reads the mapped columns, normalizes the phone number,
- * refuses a number on a do-not-call list, settles the batch call id, refuses a second row for the
+ * refuses a number on a do-not-call list, settles the batch call id (by the contact's time zones
+ * when {@code loader.by-zone.*} routes them), refuses a second row for the
  * same number and batch call, and a number the batch call already has. Names are
  * trimmed with whitespace collapsed; an email that is not an address is left out with a warning.
  * One instance per file, used by one thread.
@@ -40,6 +45,8 @@ public final class ContactRows implements Closeable {
     private final FirstRows firstRows;
     private final DoNotCall doNotCall;
     private final SentBefore sentBefore;
+    private final ZoneRouting routing;
+    private final RoutedContacts routed = new RoutedContacts();
 
     /**
      * @param fallbackBatchCallId the id for rows without a batch_call_id value: the inbox
@@ -56,6 +63,13 @@ public final class ContactRows implements Closeable {
      */
     public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId, Path scratchFolder,
                        DoNotCall doNotCall, SentBefore sentBefore) {
+        this(columns, phones, fallbackBatchCallId, scratchFolder, doNotCall, sentBefore, ZoneRouting.NONE);
+    }
+
+    /** @param routing {@code loader.by-zone.*}: the batch call by the contact's time zones, instead of the file's */
+    public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId, Path scratchFolder,
+                       DoNotCall doNotCall, SentBefore sentBefore, ZoneRouting routing) {
+        this.routing = routing;
         this.doNotCall = doNotCall;
         this.sentBefore = sentBefore;
         this.firstRows = new FirstRows(scratchFolder);
@@ -93,7 +107,23 @@ public final class ContactRows implements Closeable {
         if (list != null) {
             return new Rejected(row, RejectReason.DO_NOT_CALL, "the number is on the do-not-call list " + list);
         }
-        String batchCallId = batchCallId(row);
+        String batchCallId;
+        if (routing.isOn()) {
+            String timeZone = cell(row, columns.timeZone());
+            if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+                return new Rejected(row, RejectReason.TIME_ZONE_NOT_ROUTED, "its time_zone '" + timeZone
+                        + "' is not a time zone (an IANA name such as America/Chicago)");
+            }
+            Collection<String> zones = zonesOf(phone.number().e164(), timeZone, cell(row, columns.region()));
+            ZoneRouting.Route route = routing.route(zones);
+            if (route.batchCallId() == null) {
+                return new Rejected(row, RejectReason.TIME_ZONE_NOT_ROUTED, route.problem());
+            }
+            batchCallId = route.batchCallId();
+            routed.add(batchCallId, zones);
+        } else {
+            batchCallId = batchCallId(row);
+        }
         if (batchCallId == null) {
             return new Rejected(row, RejectReason.NO_BATCH_CALL_ID,
                     "no batch_call_id column value, inbox sub-folder or truedy.batch-call-id");
@@ -175,6 +205,34 @@ public final class ContactRows implements Closeable {
             return fullName == null ? new PersonName(null, null) : PersonName.of(fullName);
         }
         return new PersonName(first, last);
+    }
+
+    /**
+     * Every zone a contact may be in: its number's, its time_zone column's and its state's or
+     * province's together (a person who moved keeps their number, and both must be in hours).
+     */
+    private static Collection<String> zonesOf(String e164, String timeZone, String region) {
+        List<String> byNumber = NumberZones.of(e164);
+        List<String> byRegion = RegionZones.of(region);
+        if (timeZone == null && byRegion.isEmpty()) {
+            return byNumber;
+        }
+        TreeSet<String> zones = new TreeSet<>(byNumber);
+        zones.addAll(byRegion);
+        if (timeZone != null) {
+            zones.add(timeZone);
+        }
+        return zones;
+    }
+
+    /** Whether each contact goes to a batch call by its time zones ({@code loader.by-zone.*}). */
+    public boolean routesByZone() {
+        return routing.isOn();
+    }
+
+    /** The contacts routed to each batch call by zone so far; null when contacts are not routed by zone. */
+    public Map<String, RoutedContacts.Routed> routed() {
+        return routing.isOn() ? routed.byBatchCall() : null;
     }
 
     /** Lets go of the numbers seen (their scratch file is deleted). */

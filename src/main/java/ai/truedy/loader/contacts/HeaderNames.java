@@ -25,7 +25,7 @@ public final class HeaderNames {
 
     /** The fields of a contact a header can name; the three phone fields are in their order of preference. */
     public enum Field {
-        MOBILE, PRIMARY_PHONE, PHONE, FIRST_NAME, LAST_NAME, FULL_NAME, EMAIL, BATCH_CALL_ID;
+        MOBILE, PRIMARY_PHONE, PHONE, FIRST_NAME, LAST_NAME, FULL_NAME, EMAIL, BATCH_CALL_ID, TIME_ZONE, REGION;
 
         /** Whether it is one of the three phone fields. */
         public boolean isPhone() {

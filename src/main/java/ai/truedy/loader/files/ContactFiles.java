@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 
 import ai.truedy.loader.contacts.ColumnMap;
 import ai.truedy.loader.contacts.ColumnMapping;
+import ai.truedy.loader.contacts.ZoneRouting;
 import ai.truedy.loader.contacts.ContactRows;
 import ai.truedy.loader.contacts.DoNotCall;
 import ai.truedy.loader.contacts.PhoneNormalizer;
@@ -35,6 +36,7 @@ public final class ContactFiles {
     private final String defaultBatchCallId;
     private final DoNotCall doNotCall;
     private final int priority;
+    private final ZoneRouting byZone;
     private final Sent sent;
 
     /**
@@ -50,9 +52,10 @@ public final class ContactFiles {
      * @param columns            the {@code loader.columns.*} mapping, which a folder's own may override
      * @param defaultBatchCallId {@code truedy.batch-call-id}
      * @param priority           {@code loader.priority}, which a folder's own may override
+     * @param byZone             {@code loader.by-zone.*}, which a folder's own lines replace
      */
     public record Settings(CsvSettings csv, Duration settleTime, ColumnMapping columns, String defaultBatchCallId,
-                           int priority) {
+                           int priority, ZoneRouting byZone) {
     }
 
     /**
@@ -64,6 +67,7 @@ public final class ContactFiles {
     public ContactFiles(Settings settings, BooleanSupplier stopping, PhoneNormalizer phones, DoNotCall doNotCall, Sent sent,
                         WholeFiles whole) {
         this.priority = settings.priority();
+        this.byZone = settings.byZone();
         this.sent = sent;
         this.sources = new RowSources(settings.csv(), new CsvSource.Settling(settings.settleTime(), stopping, whole));
         this.fileColumns = new FileColumns(settings.columns(), phones);
@@ -85,7 +89,7 @@ public final class ContactFiles {
      * @param scratch where the numbers seen so far are kept while the file is read
      */
     Opened open(IntakeFile file, Path scratch) throws IOException, UnreadableFileException {
-        FolderSettings folder = FolderSettings.of(file, priority, sent.window());
+        FolderSettings folder = FolderSettings.of(file, priority, sent.window(), byZone);
         RowSource source = sources.open(file.path(), fileColumns.headerSearch(folder));
         ColumnMap columns;
         try {
@@ -100,6 +104,6 @@ public final class ContactFiles {
         SentBefore sentBefore = window.isZero() ? SentBefore.NONE
                 : (batchCallId, e164) -> sent.memory().sentBefore(batchCallId, e164, file.stem(), notBefore);
         return new Opened(source, columns, new ContactRows(columns, phones, fallbackBatchCallId, scratch, doNotCall,
-                sentBefore), folder.priority());
+                sentBefore, folder.byZone()), folder.priority());
     }
 }

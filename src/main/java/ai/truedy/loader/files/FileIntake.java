@@ -145,12 +145,19 @@ public final class FileIntake {
         } else if (status == FileJournal.Status.EXTEND) {
             LOG.info("Reading {} again, as it is longer now than when it was archived; the {} batches settled"
                     + " before are not sent again", file.relativePath(), journal.settledCount());
-        } else {
-            LOG.info("{}ing {}{}", Character.toUpperCase(outcomes.verb().charAt(0)) + outcomes.verb().substring(1),
-                    file.relativePath(),
-                    file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId());
         }
-        ContactFiles.Opened opened = files.open(file, journals.scratchFolder());
+        ContactFiles.Opened opened;
+        try {
+            opened = files.open(file, journals.scratchFolder());
+        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            if (!goesOn) {
+                logStart(file, false);
+            }
+            throw e;
+        }
+        if (!goesOn) {
+            logStart(file, opened.contacts().routesByZone());
+        }
         Path retryFile;
         boolean retryRowsWritten = false;
         if (goesOn) {
@@ -198,5 +205,13 @@ public final class FileIntake {
                 + " does not stop the loader again (loader.max-crashes-per-file = " + settings.maxCrashesPerFile()
                 + "). " + journal.settledCount() + " batches were settled before; dropped again, the file is resumed"
                 + " without sending them again");
+    }
+
+    /** "Loading bc_1/list.csv for batch call bc_1", or for the batch calls of its contacts' time zones. */
+    private void logStart(IntakeFile file, boolean byZone) {
+        String forWhom = byZone ? " for the batch calls of its contacts' time zones (loader.by-zone.*)"
+                : file.folderBatchCallId().isEmpty() ? "" : " for batch call " + file.folderBatchCallId();
+        LOG.info("{}ing {}{}", Character.toUpperCase(outcomes.verb().charAt(0)) + outcomes.verb().substring(1),
+                file.relativePath(), forWhom);
     }
 }

@@ -64,6 +64,7 @@ public final class FileReports {
         ReadContent content = load.source().content();
         SourceRow lastRow = content.endsWithLine() ? null : load.source().lastRow();
         load.source().close();
+        load.ledger().routed(load.contacts().routed());
         load.contacts().close();
         IntakeFile file = taken.file();
         Path original = outcomes.original(file, true);

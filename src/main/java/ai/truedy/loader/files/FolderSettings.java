@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import ai.truedy.loader.contacts.ColumnMapping;
+import ai.truedy.loader.contacts.ZoneRouting;
 import ai.truedy.loader.intake.Approvals;
 import ai.truedy.loader.intake.FolderProperties;
 import ai.truedy.loader.intake.IntakeFile;
@@ -22,7 +25,9 @@ import org.apache.camel.util.TimeUtils;
  * An inbox sub-folder's own settings for the files in it, in {@value #FILE} beside them (the same
  * lines as in application.properties): its column names ({@code loader.columns.*}) and its batch
  * call's weight when batch calls take turns ({@code loader.priority}) and how long back its rows
- * look for numbers their batch call already has ({@code loader.sent-memory}). {@value #COLUMNS_FILE}, the
+ * look for numbers their batch call already has ({@code loader.sent-memory}) and which batch call
+ * each contact goes to by its time zones ({@code loader.by-zone.*}: the folder's lines replace the
+ * loader's). {@value #COLUMNS_FILE}, the
  * name folders had when they could set only columns, is still read; where both exist,
  * {@value #FILE} wins. Hidden files, they are never loaded as contacts.
  *
@@ -30,8 +35,9 @@ import org.apache.camel.util.TimeUtils;
  * @param columns  the folder's column names, over the loader's own
  * @param priority {@code loader.priority}: the folder's, else the loader's
  * @param sentMemory {@code loader.sent-memory}: the folder's when shorter, else the loader's
+ * @param byZone   {@code loader.by-zone.*}: the folder's when it sets any, else the loader's
  */
-record FolderSettings(String file, ColumnMapping columns, int priority, Duration sentMemory) {
+record FolderSettings(String file, ColumnMapping columns, int priority, Duration sentMemory, ZoneRouting byZone) {
 
     static final String FILE = FolderProperties.FILE;
     static final String COLUMNS_FILE = ".columns.properties";
@@ -47,7 +53,7 @@ record FolderSettings(String file, ColumnMapping columns, int priority, Duration
      * @param loaderSentMemory how long back its rows look for numbers their batch call has: the folder's
      *                         own may only be shorter ({@code 0}: send every row again)
      */
-    static FolderSettings of(IntakeFile file, int loaderPriority, Duration loaderSentMemory)
+    static FolderSettings of(IntakeFile file, int loaderPriority, Duration loaderSentMemory, ZoneRouting loaderByZone)
             throws IOException, UnreadableFileException {
         Path own = file.path().resolveSibling(FILE);
         Path columnsOnly = file.path().resolveSibling(COLUMNS_FILE);
@@ -55,11 +61,12 @@ record FolderSettings(String file, ColumnMapping columns, int priority, Duration
         Properties lines = FolderProperties.read(columnsOnly, own);
         for (String key : lines.stringPropertyNames()) {
             if (!key.equals(PRIORITY) && !key.equals(SENT_MEMORY) && !key.equals(Approvals.SETTING)
-                    && !ColumnMapping.KEYS.contains(columnKey(key))) {
+                    && !key.startsWith(ZoneRouting.PREFIX) && !ColumnMapping.KEYS.contains(columnKey(key))) {
                 TreeSet<String> known = new TreeSet<>(ColumnMapping.KEYS.stream().map(k -> ColumnMapping.PREFIX + k).toList());
                 known.add(PRIORITY);
                 known.add(SENT_MEMORY);
                 known.add(Approvals.SETTING);
+                known.add(ZoneRouting.PREFIX + "<batch call id>");
                 throw new UnreadableFileException(where(file, name) + " has an unknown setting '" + key + "'; it may set "
                         + known);
             }
@@ -68,7 +75,24 @@ record FolderSettings(String file, ColumnMapping columns, int priority, Duration
         ColumnMapping columns = ColumnMapping.of(key -> Optional.ofNullable(lines.getProperty(key))
                 .or(() -> Optional.ofNullable(lines.getProperty(columnKey(key)))));
         return new FolderSettings(name, columns, priority(lines.getProperty(PRIORITY), loaderPriority, where(file, name)),
-                sentMemory(lines.getProperty(SENT_MEMORY), loaderSentMemory, where(file, name)));
+                sentMemory(lines.getProperty(SENT_MEMORY), loaderSentMemory, where(file, name)),
+                byZone(lines, loaderByZone, where(file, name)));
+    }
+
+    /** The folder's {@code loader.by-zone.*} lines, when it has any; a bad one refuses the file, naming it. */
+    private static ZoneRouting byZone(Properties lines, ZoneRouting loaderByZone, String where)
+            throws UnreadableFileException {
+        Map<String, String> own = new TreeMap<>();
+        lines.stringPropertyNames().stream().filter(key -> key.startsWith(ZoneRouting.PREFIX))
+                .forEach(key -> own.put(key, lines.getProperty(key)));
+        if (own.isEmpty()) {
+            return loaderByZone;
+        }
+        try {
+            return ZoneRouting.of(own);
+        } catch (ZoneRouting.Invalid e) {
+            throw new UnreadableFileException(where + ": " + e.getMessage());
+        }
     }
 
     /** How messages name the settings file of the file's folder: "the inbox's bc_1/.loader.properties". */

@@ -16,7 +16,8 @@ public enum RejectReason {
     API_VALIDATION,
     RETRY_EXHAUSTED,
     DO_NOT_CALL,
-    ALREADY_SENT;
+    ALREADY_SENT,
+    TIME_ZONE_NOT_ROUTED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ai.truedy.loader.contacts.RoutedContacts;
 import ai.truedy.loader.model.Batch;
 import ai.truedy.loader.model.BatchListener;
 import ai.truedy.loader.model.BatchOutcome;
@@ -47,6 +48,7 @@ public final class FileLedger implements RowListener, BatchListener {
     private final Map<Integer, Long> phoneColumns = new TreeMap<>();
     private final TimeZoneCounts timeZones = new TimeZoneCounts();
     private final List<BatchReport> batches = new ArrayList<>();
+    private Map<String, RoutedContacts.Routed> routed;
     private long rows;
     private long accepted;
     private long rejected;
@@ -180,6 +182,11 @@ public final class FileLedger implements RowListener, BatchListener {
                 "", 1);
     }
 
+    /** The contacts routed to each batch call by zone ({@code loader.by-zone.*}); null when they are not. */
+    public synchronized void routed(Map<String, RoutedContacts.Routed> byBatchCall) {
+        this.routed = byBatchCall;
+    }
+
     /** Commits the output files and sums up. */
     public synchronized FileReport close(Instant finishedAt, String original, String report) throws IOException {
         Path rejectedFile = rejectedRows.commit();
@@ -189,7 +196,7 @@ public final class FileLedger implements RowListener, BatchListener {
                 linesAboveHeader,
                 accepted, rejected,
                 pendingRetry, new TreeMap<>(reasons), warnings, new TreeMap<>(warningReasons), phoneColumnNames(),
-                timeZones.counts(), apiTotals,
+                timeZones.counts(), routed, apiTotals,
                 new FileReport.Outputs(original, report, pathOrNull(rejectedFile), pathOrNull(retryFile),
                         pathOrNull(warningsFile)),
                 BatchReports.inOrder(batches));

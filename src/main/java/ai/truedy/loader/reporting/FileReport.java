@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import ai.truedy.loader.contacts.RoutedContacts;
 import ai.truedy.loader.model.BatchOutcome;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -16,7 +17,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code preview} is true for a preview ({@code --preview}): nothing was sent, {@code accepted} are the rows a
  * load would send. {@code warnings} counts rows sent with something left out (an invalid email, an extension); they
  * are counted in {@code accepted} (or wherever their batch went) as well. {@code duplicate_of} names
- * the earlier file with the same content, when this one was not sent again. Every key is always
+ * the earlier file with the same content, when this one was not sent again. {@code routed} counts the
+ * contacts routed to each batch call by their time zones ({@code loader.by-zone.*}), null when
+ * contacts are not routed by zone. Every key is always
  * there, null when it does not apply; {@code schemas/report.schema.json} in the jar describes them.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -39,6 +42,7 @@ public record FileReport(
         Map<String, Long> warningReasons,
         Map<String, Long> phoneColumns,
         Map<String, Long> timeZones,
+        Map<String, RoutedContacts.Routed> routed,
         ApiTotals api,
         Outputs outputs,
         List<BatchReport> batches) {
@@ -48,7 +52,7 @@ public record FileReport(
                                        String report) {
         return new FileReport(file, false, duplicateOf, 0, startedAt, Instant.now().toString(), null, null, 0, 0, 0, 0, 0,
                 Map.of(),
-                0, Map.of(), Map.of(), Map.of(), new ApiTotals(0, 0, 0, 0), new Outputs(original, report, null, null, null),
+                0, Map.of(), Map.of(), Map.of(), null, new ApiTotals(0, 0, 0, 0), new Outputs(original, report, null, null, null),
                 List.of());
     }
 
@@ -62,14 +66,14 @@ public record FileReport(
     public FileReport asPreview() {
         return new FileReport(file, true, duplicateOf, round, startedAt, finishedAt, approvedBy, approvedAt, rows,
                 skippedLinesAboveHeader, accepted, rejected, pendingRetry, reasons, warnings, warningReasons, phoneColumns,
-                timeZones, api, outputs, batches);
+                timeZones, routed, api, outputs, batches);
     }
 
     /** The same report, saying who approved the file and when ({@code loader.approval = required}). */
     public FileReport approvedBy(String by, String at) {
         return new FileReport(file, preview, duplicateOf, round, startedAt, finishedAt, by, at, rows,
                 skippedLinesAboveHeader, accepted, rejected, pendingRetry, reasons, warnings, warningReasons, phoneColumns,
-                timeZones, api, outputs, batches);
+                timeZones, routed, api, outputs, batches);
     }
 
     /** What the API said it did with the accepted contacts, summed over the batches that reported it. */

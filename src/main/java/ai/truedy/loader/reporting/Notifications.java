@@ -67,8 +67,14 @@ public final class Notifications {
         fields.put("rejected", report.rejected());
         fields.put("pending_retry", report.pendingRetry());
         fields.put("reasons", report.reasons());
+        Map<String, Long> routed = report.routed() == null ? null : new LinkedHashMap<>();
+        if (routed != null) {
+            report.routed().forEach((batchCall, contacts) -> routed.put(batchCall, contacts.contacts()));
+            fields.put("routed", routed);
+        }
         fields.put("report", report.outputs().report());
-        String reasons = report.reasons().isEmpty() ? "" : " (" + FileReport.inWords(report.reasons()) + ")";
+        String reasons = (report.reasons().isEmpty() ? "" : " (" + FileReport.inWords(report.reasons()) + ")")
+                + (routed == null ? "" : "; routed by time zone to " + FileReport.inWords(routed));
         publish(new Notice("file_finished", fields, report.duplicateOf() != null
                 ? report.file() + " was not sent: the same content was loaded as " + report.duplicateOf()
                 : report.file() + " finished: " + report.rows() + " rows, " + report.accepted() + " accepted, "

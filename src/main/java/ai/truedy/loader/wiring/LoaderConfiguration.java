@@ -1,8 +1,10 @@
 package ai.truedy.loader.wiring;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
+import ai.truedy.loader.contacts.ZoneRouting;
 import ai.truedy.loader.delivery.ApiJson;
 import ai.truedy.loader.files.LoaderRun;
 import ai.truedy.loader.wiring.settings.LoaderSettings;
@@ -72,7 +74,10 @@ public class LoaderConfiguration implements CamelConfiguration {
         }
         RenamedSettings.carryOver(properties);
         context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(new EarlierRoutes());
-        LoaderSettings settings = LoaderSettings.from(properties::resolveProperty);
+        Map<String, String> byZone = new TreeMap<>();
+        properties.loadProperties(key -> key.startsWith(ZoneRouting.PREFIX)).stringPropertyNames()
+                .forEach(key -> properties.resolveProperty(key).ifPresent(value -> byZone.put(key, value)));
+        LoaderSettings settings = LoaderSettings.from(properties::resolveProperty, byZone);
         settings.prepareFolders();
         boolean console = settings.console().enabled() && !embedded; // an embedding runtime serves its own HTTP
         if (!embedded) {

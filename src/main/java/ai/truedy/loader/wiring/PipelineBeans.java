@@ -95,7 +95,8 @@ public final class PipelineBeans {
     @BindToRegistry(lazy = true)
     public ContactFiles contactFiles(PhoneNormalizer phones, DoNotCallLists doNotCall, Pipeline pipeline, WholeFiles whole) {
         ContactFiles.Settings reading = new ContactFiles.Settings(settings.reading().csv(), settings.reading().settleTime(),
-                settings.reading().columns(), settings.api().defaultBatchCallId(), settings.turns().priority());
+                settings.reading().columns(), settings.api().defaultBatchCallId(), settings.turns().priority(),
+                settings.reading().byZone());
         Duration sentMemory = settings.folders().resend() ? Duration.ZERO : settings.folders().sentMemory();
         return new ContactFiles(reading, run::isStopping, phones, doNotCall, new ContactFiles.Sent(pipeline.sent(), sentMemory),
                 whole);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,6 +17,7 @@ import ai.truedy.loader.console.ConsoleSettings;
 import ai.truedy.loader.config.SettingsReader;
 import ai.truedy.loader.contacts.ColumnMapping;
 import ai.truedy.loader.contacts.PhoneNormalizer;
+import ai.truedy.loader.contacts.ZoneRouting;
 import ai.truedy.loader.delivery.ApiKey;
 import ai.truedy.loader.delivery.DeliverySettings;
 import ai.truedy.loader.intake.CsvSettings;
@@ -56,12 +58,16 @@ public record LoaderSettings(Folders folders, Redrive redrive, Reading reading, 
         }
     }
 
-    /** ## Reading files. */
+    /**
+     * ## Reading files.
+     *
+     * @param byZone {@code loader.by-zone.*}: the batch call of each contact by its time zones; off when none is set
+     */
     public record Reading(List<String> extensions, Duration readLockMinAge, Duration pollDelay, Duration settleTime,
                           Duration settleWatch, String readyMarker, int maxCrashesPerFile, ColumnMapping columns,
                           String doNotCallDir, Duration doNotCallMaxAge, String defaultRegion,
-                          PhoneNormalizer.Validation phoneValidation, CsvSettings csv) {
-        static Reading from(SettingsReader in, Function<String, Optional<String>> properties) {
+                          PhoneNormalizer.Validation phoneValidation, CsvSettings csv, ZoneRouting byZone) {
+        static Reading from(SettingsReader in, Function<String, Optional<String>> properties, Map<String, String> byZone) {
             in.duration("loader.read-lock-timeout"); // read by the route: checked here
             return new Reading(in.oneOrMoreOf("loader.extensions", RowSources.READABLE),
                     in.duration("loader.read-lock-min-age"), in.duration("loader.poll-delay"),
@@ -69,7 +75,17 @@ public record LoaderSettings(Folders folders, Redrive redrive, Reading reading, 
                     in.integer("loader.max-crashes-per-file", 1, 1000), ColumnMapping.of(properties),
                     in.text("loader.dnc.dir"), in.duration("loader.dnc.max-age"), in.region("loader.default-region"),
                     in.phoneValidation("loader.phone.validation"),
-                    new CsvSettings(in.charset("loader.csv.charset"), in.delimiter("loader.csv.delimiter")));
+                    new CsvSettings(in.charset("loader.csv.charset"), in.delimiter("loader.csv.delimiter")),
+                    byZone(in, byZone));
+        }
+
+        private static ZoneRouting byZone(SettingsReader in, Map<String, String> lines) {
+            try {
+                return ZoneRouting.of(lines);
+            } catch (ZoneRouting.Invalid e) {
+                in.problem(e.getMessage());
+                return ZoneRouting.NONE;
+            }
         }
     }
 
@@ -140,12 +156,16 @@ public record LoaderSettings(Folders folders, Redrive redrive, Reading reading, 
         }
     }
 
-    /** Reads and validates every setting; all problems are reported together. */
-    public static LoaderSettings from(Function<String, Optional<String>> properties) {
+    /**
+     * Reads and validates every setting; all problems are reported together.
+     *
+     * @param byZone the {@code loader.by-zone.*} settings, by their whole names
+     */
+    public static LoaderSettings from(Function<String, Optional<String>> properties, Map<String, String> byZone) {
         SettingsReader in = new SettingsReader(properties);
         Running running = Running.from(in);
         Preview preview = Preview.from(in);
-        LoaderSettings settings = new LoaderSettings(Folders.from(in), Redrive.from(in), Reading.from(in, properties),
+        LoaderSettings settings = new LoaderSettings(Folders.from(in), Redrive.from(in), Reading.from(in, properties, byZone),
                 Turns.from(in), running, preview, Notify.from(in), Api.from(in),
                 ConsoleSettings.from(in, !running.once() && !preview.enabled()),
                 new ClusterSettings(in.text("loader.cluster.jdbc-url"), in.text("loader.cluster.username"),
