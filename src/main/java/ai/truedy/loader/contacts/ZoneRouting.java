@@ -104,16 +104,19 @@ public final class ZoneRouting {
                 candidates.add(batchCall);
             }
         }
-        String its = "its time zones " + String.join(", ", new TreeSet<>(zones));
         if (!unlisted.isEmpty()) {
-            return new Route(null, its + ": " + String.join(", ", unlisted) + " listed under no batch call"
+            return new Route(null, its(zones) + ": " + String.join(", ", unlisted) + " listed under no batch call"
                     + (candidates.isEmpty() ? "" : " (the others under " + String.join(", ", candidates) + ")"));
         }
         if (candidates.size() == 1) {
             return new Route(candidates.first(), null);
         }
         String ambiguous = batchCallOf.get(AMBIGUOUS);
-        return ambiguous != null ? new Route(ambiguous, null) : new Route(null, its + " are listed under "
+        return ambiguous != null ? new Route(ambiguous, null) : new Route(null, its(zones) + " are listed under "
                 + String.join(" and ", candidates) + ", and no batch call is listed with " + AMBIGUOUS);
+    }
+
+    private static String its(Collection<String> zones) {
+        return "its time zones " + String.join(", ", new TreeSet<>(zones));
     }
 }
