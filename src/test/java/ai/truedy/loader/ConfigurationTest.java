@@ -42,6 +42,22 @@ class ConfigurationTest {
     }
 
     @Test
+    void a_time_zone_routing_that_names_no_zone_or_a_zone_twice_stops_the_loader_naming_each_line() throws Exception {
+        LoaderFixture loader = new LoaderFixture(root, "http://127.0.0.1:9")
+                .with("loader.by-zone.bc_east", "America/New_Yrok")
+                .with("loader.by-zone.bc_central", "America/Chicago")
+                .with("loader.by-zone.bc_other", "America/Chicago, unknown");
+        loader.drop("bc_1/list.csv", "phone\n+12127361000\n");
+
+        assertThat(loader.runOnce()).isEqualTo(LoaderRun.EXIT_CANNOT_RUN);
+
+        assertThat(stderr.text()).contains("cannot run: bad configuration: ")
+                .contains("loader.by-zone.bc_east: America/New_Yrok is not a time zone")
+                .contains("America/Chicago is listed under bc_central and bc_other");
+        assertThat(loader.inbox.resolve("bc_1/list.csv")).exists();
+    }
+
+    @Test
     void a_console_host_name_with_a_scheme_or_a_port_stops_the_loader_naming_the_setting() throws Exception {
         LoaderFixture loader = new LoaderFixture(root, "http://127.0.0.1:1/api")
                 .with("loader.console.allowed-hosts", "loader.example.com, http://proxy.example.com:8443/");

@@ -1,7 +1,9 @@
 package ai.truedy.loader.wiring;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import ai.truedy.loader.contacts.ZoneRouting;
@@ -74,9 +76,12 @@ public class LoaderConfiguration implements CamelConfiguration {
         }
         RenamedSettings.carryOver(properties);
         context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(new EarlierRoutes());
-        Map<String, String> byZone = new TreeMap<>();
-        properties.loadProperties(key -> key.startsWith(ZoneRouting.PREFIX)).stringPropertyNames()
-                .forEach(key -> properties.resolveProperty(key).ifPresent(value -> byZone.put(key, value)));
+        Map<String, String> byZone = new TreeMap<>(); // a family of settings: its names are listed, from the files and -D
+        Set<String> byZoneNames = new TreeSet<>(properties.loadProperties(key -> key.startsWith(ZoneRouting.PREFIX))
+                .stringPropertyNames());
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(ZoneRouting.PREFIX))
+                .forEach(byZoneNames::add);
+        byZoneNames.forEach(key -> properties.resolveProperty(key).ifPresent(value -> byZone.put(key, value)));
         LoaderSettings settings = LoaderSettings.from(properties::resolveProperty, byZone);
         settings.prepareFolders();
         boolean console = settings.console().enabled() && !embedded; // an embedding runtime serves its own HTTP
