@@ -72,6 +72,25 @@ class ApprovalTest extends LoaderTest {
     }
 
     @Test
+    void a_file_routed_by_zone_waits_with_the_contacts_each_batch_call_would_get() throws Exception {
+        loader.drop("national/.loader.properties", """
+                loader.by-zone.bc_east = America/New_York
+                loader.by-zone.bc_central = America/Chicago
+                """);
+        try (RunningLoader running = loader.startService()) {
+            loader.drop("national/list.csv", "phone\n+12127361001\n+12127361002\n+13127361003\n+442079460101\n");
+            JsonNode preview = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> get("api/files").path("waiting_for_approval"), w -> w.size() == 1 && w.get(0).path("preview").has("rows"))
+                    .get(0).path("preview");
+
+            assertThat(preview.path("routed").path("bc_east").asInt()).as(preview.toString()).isEqualTo(2);
+            assertThat(preview.path("routed").path("bc_central").asInt()).isEqualTo(1);
+            assertThat(preview.path("reasons").path("time_zone_not_routed").asInt()).isEqualTo(1);
+            assertThat(TruedyApi.requests(api)).isEmpty();
+        }
+    }
+
+    @Test
     void a_discarded_file_goes_to_error_saying_who_discarded_it_and_nothing_is_sent() throws Exception {
         try (RunningLoader running = loader.startService()) {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get("api/status").has("csrf_token"));
