@@ -78,6 +78,7 @@ class ApprovalTest extends LoaderTest {
                 loader.by-zone.bc_central = America/Chicago
                 """);
         try (RunningLoader running = loader.startService()) {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get("api/status").has("csrf_token"));
             loader.drop("national/list.csv", "phone\n+12127361001\n+12127361002\n+13127361003\n+442079460101\n");
             JsonNode preview = await().atMost(Duration.ofSeconds(20))
                     .until(() -> get("api/files").path("waiting_for_approval"), w -> w.size() == 1 && w.get(0).path("preview").has("rows"))

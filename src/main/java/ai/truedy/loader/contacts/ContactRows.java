@@ -2,12 +2,9 @@ package ai.truedy.loader.contacts;
 
 import java.io.Closeable;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import ai.truedy.loader.model.Contact;
@@ -45,8 +42,7 @@ public final class ContactRows implements Closeable {
     private final FirstRows firstRows;
     private final DoNotCall doNotCall;
     private final SentBefore sentBefore;
-    private final ZoneRouting routing;
-    private final RoutedContacts routed = new RoutedContacts();
+    private final ZoneRoutes zoneRoutes;
 
     /**
      * @param fallbackBatchCallId the id for rows without a batch_call_id value: the inbox
@@ -69,7 +65,7 @@ public final class ContactRows implements Closeable {
     /** @param routing {@code loader.by-zone.*}: the batch call by the contact's time zones, instead of the file's */
     public ContactRows(ColumnMap columns, PhoneNormalizer phones, String fallbackBatchCallId, Path scratchFolder,
                        DoNotCall doNotCall, SentBefore sentBefore, ZoneRouting routing) {
-        this.routing = routing;
+        this.zoneRoutes = new ZoneRoutes(routing, columns);
         this.doNotCall = doNotCall;
         this.sentBefore = sentBefore;
         this.firstRows = new FirstRows(scratchFolder);
@@ -108,19 +104,12 @@ public final class ContactRows implements Closeable {
             return new Rejected(row, RejectReason.DO_NOT_CALL, "the number is on the do-not-call list " + list);
         }
         String batchCallId;
-        if (routing.isOn()) {
-            String timeZone = cell(row, columns.timeZone());
-            if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
-                return new Rejected(row, RejectReason.TIME_ZONE_NOT_ROUTED, "its time_zone '" + timeZone
-                        + "' is not a time zone (an IANA name such as America/Chicago)");
-            }
-            Collection<String> zones = zonesOf(phone.number().e164(), timeZone, cell(row, columns.region()));
-            ZoneRouting.Route route = routing.route(zones);
+        if (zoneRoutes.isOn()) {
+            ZoneRouting.Route route = zoneRoutes.route(row, phone.number().e164());
             if (route.batchCallId() == null) {
                 return new Rejected(row, RejectReason.TIME_ZONE_NOT_ROUTED, route.problem());
             }
             batchCallId = route.batchCallId();
-            routed.add(batchCallId, zones);
         } else {
             batchCallId = batchCallId(row);
         }
@@ -207,32 +196,14 @@ public final class ContactRows implements Closeable {
         return new PersonName(first, last);
     }
 
-    /**
-     * Every zone a contact may be in: its number's, its time_zone column's and its state's or
-     * province's together (a person who moved keeps their number, and both must be in hours).
-     */
-    private static Collection<String> zonesOf(String e164, String timeZone, String region) {
-        List<String> byNumber = NumberZones.of(e164);
-        List<String> byRegion = RegionZones.of(region);
-        if (timeZone == null && byRegion.isEmpty()) {
-            return byNumber;
-        }
-        TreeSet<String> zones = new TreeSet<>(byNumber);
-        zones.addAll(byRegion);
-        if (timeZone != null) {
-            zones.add(timeZone);
-        }
-        return zones;
-    }
-
     /** Whether each contact goes to a batch call by its time zones ({@code loader.by-zone.*}). */
     public boolean routesByZone() {
-        return routing.isOn();
+        return zoneRoutes.isOn();
     }
 
     /** The contacts routed to each batch call by zone so far; null when contacts are not routed by zone. */
     public Map<String, RoutedContacts.Routed> routed() {
-        return routing.isOn() ? routed.byBatchCall() : null;
+        return zoneRoutes.byBatchCall();
     }
 
     /** Lets go of the numbers seen (their scratch file is deleted). */
