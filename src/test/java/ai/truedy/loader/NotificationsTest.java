@@ -73,6 +73,23 @@ class NotificationsTest extends LoaderTest {
     }
 
     @Test
+    void a_file_routed_by_zone_is_told_with_the_contacts_each_batch_call_got() throws Exception {
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
+        api.stubFor(post(urlPathEqualTo(HOOK)).willReturn(ok()));
+        loader.drop("national/.loader.properties", "loader.by-zone.bc_east = America/New_York\n"
+                + "loader.by-zone.bc_central = America/Chicago\n");
+        loader.drop("national/list.csv", "phone\n+12127361001\n+13127361002\n+13127361003\n+442079460101\n");
+
+        assertThat(loader.runOnce()).isEqualTo(3);
+
+        JsonNode finished = notices().get(0);
+        assertThat(finished.path("routed").path("bc_east").asInt()).as(finished.toString()).isEqualTo(1);
+        assertThat(finished.path("routed").path("bc_central").asInt()).isEqualTo(2);
+        assertThat(finished.path("reasons").path("time_zone_not_routed").asInt()).isEqualTo(1);
+        assertThat(finished.path("text").asText(finished.toString())).doesNotContain("4420794", "212736");
+    }
+
+    @Test
     void tells_when_an_archived_original_is_rewritten_and_set_aside_in_error() throws Exception {
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
         api.stubFor(post(urlPathEqualTo(HOOK)).willReturn(ok()));

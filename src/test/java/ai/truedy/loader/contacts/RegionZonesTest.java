@@ -52,6 +52,13 @@ class RegionZonesTest {
         assertThat(checked).as("numbers checked").isGreaterThan(300);
     }
 
+    @Test
+    void the_states_that_span_two_zones_list_at_least_two() {
+        for (String state : List.of("IN", "KY", "TN", "MI", "FL", "ID", "OR", "NE", "KS", "ND", "SD", "TX", "AK")) {
+            assertThat(RegionZones.of(state)).as(state).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             IN                                | America/New_York;America/Chicago
