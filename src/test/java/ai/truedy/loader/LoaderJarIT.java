@@ -32,6 +32,28 @@ class LoaderJarIT {
     @RegisterExtension
     static WireMockExtension api = TruedyApi.server();
 
+    /** Found on a machine whose locale is C: one folder named with an accent stopped every poll of the inbox. */
+    @Test
+    void without_a_utf_8_locale_a_name_it_cannot_read_is_left_where_it_is_and_the_other_files_load() throws Exception {
+        Path work = LoaderProcess.freshWorkFolder("locale-c");
+        api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(1, 0)));
+        LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
+        folders.drop("démo/a.csv", "phone\n+12127361001\n");
+        folders.drop("plain/b.csv", "phone\n+12127361002\n");
+
+        LoaderProcess loader = LoaderProcess.startWithEnvironment(folders, work, "loader.log", Map.of(
+                "truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", SECRET_KEY,
+                "truedy.rate-limit.requests-per-minute", "0"), Map.of("LC_ALL", "C", "LANG", "C"));
+        int exit = loader.waitForExit(120);
+        String log = loader.log();
+
+        assertThat(exit).as("a file was not taken: " + log).isEqualTo(3);
+        assertThat(TruedyApi.sentPhones(api)).containsExactly("+12127361002");
+        assertThat(LoaderFixture.filesIn(folders.done)).containsExactly("b.csv", "b.report.json");
+        assertThat(folders.inbox.resolve("démo/a.csv")).exists();
+        assertThat(log).contains("cannot read from the disk", "LANG=C.UTF-8", "1 not taken: a name this loader cannot read");
+    }
+
     @Test
     void loads_ten_thousand_rows_and_the_report_matches_what_the_server_received() throws Exception {
         Path work = LoaderProcess.freshWorkFolder("ten-thousand-rows");

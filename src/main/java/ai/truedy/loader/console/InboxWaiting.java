@@ -2,6 +2,7 @@ package ai.truedy.loader.console;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,6 +113,10 @@ final class InboxWaiting {
     }
 
     private String why(Path file, String name) {
+        if (!nameReadable(file)) {
+            return "its name has characters the loader cannot read with its locale: start it with a UTF-8 locale"
+                    + " (LANG=C.UTF-8) to load it";
+        }
         if (!readable(file)) {
             return "not a file the loader reads (loader.extensions): move it elsewhere";
         }
@@ -123,6 +128,16 @@ final class InboxWaiting {
             return "waiting for its ready marker (loader.ready-marker): " + inbox.relativize(awaited.get()).toString().replace('\\', '/');
         }
         return "waiting for its turn: a folder's files load one after the other, and loader.parallel-files at once";
+    }
+
+    /** Whether the path's name, as this JVM reads it, leads back to the file (not without a UTF-8 locale, for some names). */
+    private static boolean nameReadable(Path file) {
+        try {
+            Path.of(file.toString());
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** The contacts routed to each batch call by zone ({@code loader.by-zone.*}); null when they are not. */

@@ -105,6 +105,11 @@ public final class InboxTurns implements IdempotentRepository, GenericFileFilter
         return !(settings.arrivalOrder() && elsewhere.lately().get().contains(folder));
     }
 
+    /** How many names in the inbox this loader cannot read (their files stay where they are). */
+    public int unreadableNames() {
+        return listable.unreadable();
+    }
+
     /** Takes the file (its absolute path) if it may be taken now, waiting a little for a place. */
     @Override
     public synchronized boolean add(String key) {

@@ -39,6 +39,7 @@ public final class LoaderRun {
     private long inProgress;
     private volatile Duration stopTimeout = Duration.ofSeconds(30);
     private volatile IntSupplier filesTaken = () -> 0;
+    private volatile IntSupplier unreadableNames = () -> 0;
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong failedFiles = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
@@ -102,14 +103,21 @@ public final class LoaderRun {
         this.filesTaken = taken;
     }
 
+    /** The names in the inbox the loader cannot read ({@link InboxTurns}): they make the exit code 3. */
+    public void countUnreadableNames(IntSupplier names) {
+        this.unreadableNames = names;
+    }
+
     /**
      * The inbox route found nothing more to read: in once mode, the run is over once no file is
      * still being loaded (files are read and sent on other threads while the inbox is polled again).
      */
     public void inboxDrained() {
         if (filesInProgress() == 0 && filesTaken.getAsInt() == 0 && finished.compareAndSet(false, true)) {
-            LOG.info("Inbox drained: {} files ({} could not be loaded, {} left unfinished), {} rows: {} accepted, "
-                            + "{} rejected, {} pending retry; exit code {}", files, failedFiles, leftUnfinished.size(), rows,
+            int unreadable = unreadableNames.getAsInt();
+            LOG.info("Inbox drained: {} files ({} could not be loaded, {} left unfinished{}), {} rows: {} accepted, "
+                            + "{} rejected, {} pending retry; exit code {}", files, failedFiles, leftUnfinished.size(),
+                    unreadable == 0 ? "" : ", " + unreadable + " not taken: a name this loader cannot read", rows,
                     accepted, rejected, pendingRetry, exitCode());
             finish.run();
         }
@@ -157,7 +165,7 @@ public final class LoaderRun {
             return EXIT_ALL_ACCEPTED;
         }
         boolean clean = failedFiles.get() == 0 && rejectedForCause.get() == 0 && pendingRetry.get() == 0
-                && leftUnfinished.isEmpty();
+                && leftUnfinished.isEmpty() && unreadableNames.getAsInt() == 0;
         return clean ? EXIT_ALL_ACCEPTED : EXIT_NOT_ALL_ACCEPTED;
     }
 }

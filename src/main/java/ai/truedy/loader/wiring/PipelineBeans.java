@@ -116,6 +116,7 @@ public final class PipelineBeans {
                 settings.running().once() ? Duration.ZERO : settings.reading().readLockMinAge(), settings.reading().pollDelay(),
                 !settings.preview().enabled()), pipeline.elsewhere(), run::isStopping, polls::pollSoon);
         run.countTakenFiles(turns::pending);
+        run.countUnreadableNames(turns::unreadableNames);
         return turns;
     }
 

@@ -60,7 +60,15 @@ public final class LoaderProcess {
 
     private static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings,
                                        boolean once, List<String> jvmOptions) throws IOException {
-        return start(folders, work, logName, settings, jvmOptions, once ? List.of("--once") : List.of(), Path.of("."));
+        return start(folders, work, logName, settings, jvmOptions, once ? List.of("--once") : List.of(), Path.of("."),
+                Map.of());
+    }
+
+    /** Starts the jar with --once in these environment variables (a locale: {@code LC_ALL=C}), over the build's. */
+    public static LoaderProcess startWithEnvironment(LoaderFixture folders, Path work, String logName,
+                                                     Map<String, String> settings, Map<String, String> environment)
+            throws IOException {
+        return start(folders, work, logName, settings, List.of(), List.of("--once"), Path.of("."), environment);
     }
 
     /**
@@ -69,12 +77,12 @@ public final class LoaderProcess {
      */
     public static LoaderProcess startIn(Path directory, LoaderFixture folders, Path work, String logName,
                                         Map<String, String> settings, String... arguments) throws IOException {
-        return start(folders, work, logName, settings, List.of(), List.of(arguments), directory);
+        return start(folders, work, logName, settings, List.of(), List.of(arguments), directory, Map.of());
     }
 
     private static LoaderProcess start(LoaderFixture folders, Path work, String logName, Map<String, String> settings,
-                                       List<String> jvmOptions, List<String> arguments, Path directory)
-            throws IOException {
+                                       List<String> jvmOptions, List<String> arguments, Path directory,
+                                       Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(QUICK_START);
         command.addAll(jvmOptions);
@@ -95,8 +103,10 @@ public final class LoaderProcess {
                 .toAbsolutePath().toString()));
         command.addAll(arguments);
         Path log = work.resolve(logName);
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new LoaderProcess(process, log, managementPort);
     }
 
