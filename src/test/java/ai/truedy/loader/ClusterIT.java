@@ -203,8 +203,9 @@ class ClusterIT {
     /**
      * Across the three instances no minute holds more than the budget, and no 10 seconds more than
      * their share of it (the budget is paced, one request every 60 s / budget), with one request of
-     * leeway for the network; and the budget was binding: some 10 seconds nearly spent their share
-     * (a whole minute does not always: a batch call keeps its turn a moment while its next file starts).
+     * leeway for the network; and the budget was binding and not left idle: some 10 seconds nearly
+     * spent their share, and the busiest minute most of it (it was 271-287 of 300 while a batch call
+     * whose next small file was starting held its turn).
      */
     private static void noBudgetWindowWasExceeded() {
         List<Long> at = TruedyApi.requests(api).stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();
@@ -213,7 +214,7 @@ class ClusterIT {
         System.out.printf("ClusterIT: busiest minute %d, busiest 10 s %d requests, of a budget of %d a minute%n",
                 busiestMinute, busiestTenSeconds, REQUESTS_PER_MINUTE);
         assertThat(busiestMinute).as("requests in the busiest minute, all instances together")
-                .isLessThanOrEqualTo(REQUESTS_PER_MINUTE + 1);
+                .isLessThanOrEqualTo(REQUESTS_PER_MINUTE + 1).isGreaterThanOrEqualTo(REQUESTS_PER_MINUTE * 8 / 10);
         assertThat(busiestTenSeconds).as("requests in the busiest 10 s, all instances together")
                 .isLessThanOrEqualTo(REQUESTS_PER_MINUTE / 6 + 1).isGreaterThanOrEqualTo(REQUESTS_PER_MINUTE / 6 * 9 / 10);
     }

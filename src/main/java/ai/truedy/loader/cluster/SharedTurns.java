@@ -15,8 +15,10 @@ import ai.truedy.loader.delivery.RequestBudget;
  * lowest pass goes next; each turn raises a batch call's pass by {@code 1 / priority}), kept in
  * {@code loader_turns}, with the requests each instance has waiting per batch call in
  * {@code loader_turns_waiting}. A batch call served within the last three request intervals and a
- * second still counts as waiting: its next request is on its way (a sender waits for the budget's
- * slot, sends, and then asks for the next turn), and it must not lose its turn meanwhile. A request
+ * second keeps its pass when it asks again (its next request was on its way: a sender waits for the
+ * budget's slot, sends, and then asks for the next turn), but the others wait for it only one request
+ * interval and a little: a batch call whose next request is slow to come (a folder of small files,
+ * each started anew) does not hold the budget idle, and it goes first when it asks again. A request
  * that is not next asks again a little later. Decisions are serialised by a transaction-scoped
  * advisory lock.
  */
@@ -27,6 +29,8 @@ final class SharedTurns {
     private final ClusterDatabase db;
     private final Duration stale;
     private final Duration grace;
+    /** How long the others wait for a batch call just served whose next request has not come yet. */
+    private final Duration awaited;
     private final long askEveryNanos;
     /** Requests of this instance waiting for a turn, per batch call. */
     private final Map<String, Integer> asking = new ConcurrentHashMap<>();
@@ -39,6 +43,7 @@ final class SharedTurns {
         this.db = db;
         this.stale = stale;
         this.grace = pacing.multipliedBy(3).plusSeconds(1);
+        this.awaited = pacing.plusMillis(100);
         this.askEveryNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(500),
                 Math.max(TimeUnit.MILLISECONDS.toNanos(20), pacing.toNanos() / 2));
     }
@@ -91,7 +96,7 @@ final class SharedTurns {
                               UNION SELECT batch_call_id FROM loader_turns WHERE served_at > now() - make_interval(secs => ?))
                           AND (t.pass < me.pass OR t.pass = me.pass
                                AND coalesce(t.served_at, '-infinity') < coalesce(me.served_at, '-infinity'))
-                        LIMIT 1""", batchCallId, batchCallId, seconds(stale), seconds(grace)).isEmpty();
+                        LIMIT 1""", batchCallId, batchCallId, seconds(stale), seconds(awaited)).isEmpty();
                 if (behind) {
                     return false;
                 }

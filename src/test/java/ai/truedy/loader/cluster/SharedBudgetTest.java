@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -109,6 +111,46 @@ class SharedBudgetTest {
         System.out.printf("SharedBudgetTest: turns while both waited %s%n", whileBothWaited);
         assertThat(whileBothWaited.stream().filter("b"::equals).count()).as("b's turns among %s", whileBothWaited)
                 .isGreaterThanOrEqualTo(whileBothWaited.size() / 3);
+    }
+
+    /**
+     * Batch call a has its turn, then b; a's next request is slow to come (its next small file is
+     * being opened): b does not wait for it with the budget idle (before, b waited up to three
+     * request intervals and a second for it).
+     */
+    @Test
+    void a_batch_call_whose_next_request_is_slow_to_come_does_not_hold_the_budget() throws Exception {
+        SharedBudget forA = new SharedBudget(one, REQUESTS_PER_MINUTE, 1, LEASE);
+        SharedBudget forB = new SharedBudget(two, REQUESTS_PER_MINUTE, 1, LEASE);
+        List<String> turns = Collections.synchronizedList(new ArrayList<>());
+        Callable<Void> aTwice = () -> {
+            forA.awaitTurn("a", 1);
+            turns.add("a");
+            forA.done();
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(600, TimeUnit.MILLISECONDS)).get();
+            forA.awaitTurn("a", 1);
+            turns.add("a");
+            forA.done();
+            return null;
+        };
+        Callable<Void> bThrice = () -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.contains("a"));
+            for (int i = 0; i < 3; i++) {
+                forB.awaitTurn("b", 1);
+                turns.add("b");
+                forB.done();
+            }
+            return null;
+        };
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        List<Future<Void>> done = senders.invokeAll(List.of(aTwice, bThrice), 60, TimeUnit.SECONDS);
+        for (Future<Void> sender : done) {
+            sender.get();
+        }
+        senders.shutdown();
+
+        assertThat(turns).as("b went on while a's next request was on its way").startsWith("a", "b", "b")
+                .hasSize(5);
     }
 
     @Test
