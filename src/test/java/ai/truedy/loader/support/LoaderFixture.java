@@ -128,9 +128,15 @@ public final class LoaderFixture {
         return new RunningLoader(loader, CompletableFuture.supplyAsync(loader::run));
     }
 
-    /** Waits until a file's report is in done/. */
+    /**
+     * Waits until a file's report is in done/ and the file has left the inbox: the report is written
+     * before the route ends, and Camel moves the original after it.
+     */
     public void awaitReport(String stem) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(done.resolve(stem + ".report.json")));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions() // a file may move while the inbox is listed
+                .until(() -> Files.exists(done.resolve(stem + ".report.json"))
+                        && filesIn(inbox).stream().map(name -> name.substring(name.lastIndexOf('/') + 1))
+                        .noneMatch(name -> name.startsWith(stem + ".") && name.indexOf('.', stem.length() + 1) < 0));
     }
 
     /** A loader running as a service in the background of a test. */
