@@ -56,9 +56,12 @@ public final class LoaderFixture {
         settings.put("loader.sandbox.dir", sandbox.toString());
         settings.put("loader.preview-dir", preview.toString());
         settings.put("loader.state", root.resolve("state").toString());
-        settings.put("camel.management.enabled", "false"); // the packaged jar's tests check the management server
+        // management and the console on, as shipped (the console in service mode), on ports of their own: a test
+        // that turned them off would hide what a user meets with them on
+        settings.put("camel.management.port", "0");
         settings.put("loader.sandbox.port", "0");
-        settings.put("loader.console.enabled", "false"); // the console's tests turn it on, on a port of their own
+        settings.put("loader.console.port", "0");
+        // a quicker poll, so that the suite keeps to its time; ArrivalOrderTest runs with the shipped 1 s
         settings.put("loader.poll-delay", "100ms");
         settings.put("truedy.base-url", baseUrl);
         settings.put("truedy.api-key", API_KEY);
