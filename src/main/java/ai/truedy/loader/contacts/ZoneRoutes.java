@@ -1,6 +1,5 @@
 package ai.truedy.loader.contacts;
 
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class ZoneRoutes {
     /** Where a contact with this number goes, or why it goes nowhere; counted when it goes somewhere. */
     ZoneRouting.Route route(SourceRow row, String e164) {
         String timeZone = cell(row, timeZoneColumn);
-        if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+        if (timeZone != null && !ZoneRouting.isZoneName(timeZone)) {
             return new ZoneRouting.Route(null, "its time_zone '" + timeZone
                     + "' is not a time zone (an IANA name such as America/Chicago)");
         }

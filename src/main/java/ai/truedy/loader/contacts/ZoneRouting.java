@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -24,6 +25,8 @@ public final class ZoneRouting {
     public static final String UNKNOWN = "unknown";
     /** No routing: every contact goes to its file's batch call. */
     public static final ZoneRouting NONE = new ZoneRouting(Map.of());
+    /** The IANA names the JDK knows, read once: {@link ZoneId#getAvailableZoneIds} copies them on every call. */
+    private static final Set<String> ZONE_NAMES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     /** Zone names and the two words, each with the one batch call that lists it. */
     private final Map<String, String> batchCallOf;
@@ -55,7 +58,7 @@ public final class ZoneRouting {
                 problems.add(line.getKey() + " lists no time zone");
             }
             for (String zone : zones) {
-                if (!zone.equals(AMBIGUOUS) && !zone.equals(UNKNOWN) && !ZoneId.getAvailableZoneIds().contains(zone)) {
+                if (!zone.equals(AMBIGUOUS) && !zone.equals(UNKNOWN) && !isZoneName(zone)) {
                     problems.add(line.getKey() + ": " + zone + " is not a time zone (an IANA name such as America/New_York,"
                             + " or " + AMBIGUOUS + " or " + UNKNOWN + ")");
                     continue;
@@ -70,6 +73,11 @@ public final class ZoneRouting {
             throw new Invalid(String.join("; ", problems));
         }
         return new ZoneRouting(batchCallOf);
+    }
+
+    /** Whether a name is an IANA time zone the JDK knows ({@code America/Chicago}). */
+    static boolean isZoneName(String name) {
+        return ZONE_NAMES.contains(name);
     }
 
     /** Whether contacts are routed by zone at all. */
