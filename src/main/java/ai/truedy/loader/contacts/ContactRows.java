@@ -221,7 +221,7 @@ public final class ContactRows implements Closeable {
     }
 
     /** A cell cleaned, or null when the column is absent or the cell blank. */
-    private static String cell(SourceRow row, int column) {
+    static String cell(SourceRow row, int column) {
         return column == ColumnMap.ABSENT ? null : Texts.orNull(row.value(column));
     }
 }

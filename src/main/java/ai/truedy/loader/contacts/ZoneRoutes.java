@@ -30,12 +30,12 @@ final class ZoneRoutes {
 
     /** Where a contact with this number goes, or why it goes nowhere; counted when it goes somewhere. */
     ZoneRouting.Route route(SourceRow row, String e164) {
-        String timeZone = cell(row, timeZoneColumn);
+        String timeZone = ContactRows.cell(row, timeZoneColumn);
         if (timeZone != null && !ZoneRouting.isZoneName(timeZone)) {
             return new ZoneRouting.Route(null, "its time_zone '" + timeZone
                     + "' is not a time zone (an IANA name such as America/Chicago)");
         }
-        Collection<String> zones = zonesOf(e164, timeZone, cell(row, regionColumn));
+        Collection<String> zones = zonesOf(e164, timeZone, ContactRows.cell(row, regionColumn));
         ZoneRouting.Route route = routing.route(zones);
         if (route.batchCallId() != null) {
             routed.add(route.batchCallId(), zones);
@@ -64,9 +64,5 @@ final class ZoneRoutes {
             zones.add(timeZone);
         }
         return zones;
-    }
-
-    private static String cell(SourceRow row, int column) {
-        return column == ColumnMap.ABSENT ? null : Texts.orNull(row.value(column));
     }
 }
