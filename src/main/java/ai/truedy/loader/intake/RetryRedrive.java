@@ -82,6 +82,7 @@ public final class RetryRedrive {
     }
 
     private int moveFilesChangedBefore(Instant dueBefore) throws IOException {
+        whole.forgetGone();
         int moved = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(retry, RetryRedrive::isRetryFile)) {
             for (Path file : files) {

@@ -21,8 +21,12 @@ public final class WholeFiles {
 
     /** The loader has just moved a whole file into the inbox. */
     void movedIn(Path file) throws IOException {
-        movedIn.keySet().removeIf(path -> !Files.exists(path, LinkOption.NOFOLLOW_LINKS)); // loaded and archived since
         movedIn.put(key(file), Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** Forgets the files no longer in the inbox (loaded and archived): once before each round of moves. */
+    void forgetGone() {
+        movedIn.keySet().removeIf(path -> !Files.exists(path, LinkOption.NOFOLLOW_LINKS));
     }
 
     /** Whether a file in the inbox is one the loader moved there whole, unchanged since. */

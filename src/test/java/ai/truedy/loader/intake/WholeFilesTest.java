@@ -36,6 +36,7 @@ class WholeFilesTest {
         Path dropped = Files.writeString(inbox.resolve("b.csv"), "phone\n");
         whole.movedIn(moved);
         Files.delete(moved);
+        whole.forgetGone();
 
         assertThat(whole.isWhole(dropped)).isFalse();
         assertThat(whole.isWhole(moved)).isFalse();
