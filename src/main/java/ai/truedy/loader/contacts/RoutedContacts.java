@@ -1,6 +1,7 @@
 package ai.truedy.loader.contacts;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,6 +25,13 @@ public final class RoutedContacts {
             counts.merge(ZoneRouting.UNKNOWN, 1L, Long::sum);
         }
         zonesOfContact.forEach(zone -> counts.merge(zone, 1L, Long::sum));
+    }
+
+    /** Only the contacts of each batch call, in its order. */
+    public static Map<String, Long> contactsOf(Map<String, Routed> routed) {
+        Map<String, Long> contacts = new LinkedHashMap<>();
+        routed.forEach((batchCall, counts) -> contacts.put(batchCall, counts.contacts()));
+        return contacts;
     }
 
     /** By batch call; empty when nothing was routed by zone. */

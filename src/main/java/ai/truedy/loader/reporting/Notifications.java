@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
+import ai.truedy.loader.contacts.RoutedContacts;
 import ai.truedy.loader.model.LogSafe;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -67,9 +68,8 @@ public final class Notifications {
         fields.put("rejected", report.rejected());
         fields.put("pending_retry", report.pendingRetry());
         fields.put("reasons", report.reasons());
-        Map<String, Long> routed = report.routed() == null ? null : new LinkedHashMap<>();
+        Map<String, Long> routed = report.routed() == null ? null : RoutedContacts.contactsOf(report.routed());
         if (routed != null) {
-            report.routed().forEach((batchCall, contacts) -> routed.put(batchCall, contacts.contacts()));
             fields.put("routed", routed);
         }
         fields.put("report", report.outputs().report());
