@@ -46,7 +46,7 @@ class BoundedMemoryIT {
 
         LoaderProcess loader = LoaderProcess.start(folders, work, "loader.log", Map.of(
                 "truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "memory-key",
-                "truedy.rate-limit.requests-per-minute", "0", "camel.management.enabled", "false"),
+                "truedy.rate-limit.requests-per-minute", "0"),
                 List.of("-Xmx256m"));
         int exit = loader.waitForExit(300);
         String log = loader.log();

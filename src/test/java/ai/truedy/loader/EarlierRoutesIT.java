@@ -70,7 +70,7 @@ class EarlierRoutesIT {
 
     private static Map<String, String> settings(Path work) {
         return Map.of("truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "earlier-routes-key",
-                "camel.management.enabled", "false", "loader.preview-dir", work.resolve("preview").toString(),
+                "loader.preview-dir", work.resolve("preview").toString(),
                 "loader.settle-time", "0");
     }
 

@@ -63,7 +63,7 @@ class FileRoutesMainTest extends CamelMainTestSupport {
         }
         settings.put("loader.poll-delay", "100ms");
         settings.put("loader.settle-time", "0");
-        settings.put("camel.management.enabled", "false");
+        settings.put("camel.management.port", "0"); // on, as the packaged defaults have it, on a port of its own
         settings.put("truedy.base-url", TruedyApi.baseUrl(api));
         settings.put("truedy.api-key", LoaderFixture.API_KEY);
         settings.put("truedy.rate-limit.requests-per-minute", "0");

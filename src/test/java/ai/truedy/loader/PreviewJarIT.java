@@ -35,7 +35,7 @@ class PreviewJarIT {
         LoaderFixture folders = new LoaderFixture(work, TruedyApi.baseUrl(api));
         folders.drop("bc_1/list.csv", "phone\n+12127361001\n");
         Map<String, String> settings = Map.of("truedy.base-url", TruedyApi.baseUrl(api), "truedy.api-key", "preview-key",
-                "camel.management.enabled", "false", "loader.preview-dir", work.resolve("preview").toString());
+                "loader.preview-dir", work.resolve("preview").toString());
 
         Path earlier = copyRoutes(work.resolve("earlier"), true);
         LoaderProcess refused = LoaderProcess.startIn(earlier, folders, work, "earlier.log", settings, "--preview", "--once");

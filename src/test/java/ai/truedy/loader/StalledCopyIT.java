@@ -88,8 +88,7 @@ class StalledCopyIT {
     private static Map<String, String> settings(String settleTime) {
         Map<String, String> settings = new HashMap<>(Map.of("truedy.base-url", TruedyApi.baseUrl(api),
                 "truedy.api-key", "stalled-key", "truedy.rate-limit.requests-per-minute", "0",
-                "loader.read-lock-min-age", "1s", "loader.settle-time", settleTime, "loader.poll-delay", "200ms",
-                "camel.management.enabled", "false"));
+                "loader.read-lock-min-age", "1s", "loader.settle-time", settleTime, "loader.poll-delay", "200ms"));
         api.resetAll();
         api.stubFor(TruedyApi.addContacts().willReturn(TruedyApi.addedCount(100, 0)));
         return settings;
